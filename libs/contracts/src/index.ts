@@ -1,0 +1,26 @@
+// Shared contracts: the URL layout and payload shapes that components, tools and
+// tests agree on. Guest-safe (no Node APIs): bundled into every component.
+
+/** Every public route lives under this versioned prefix. */
+export const API_PREFIX = '/api/v1';
+
+/** The HTTP components of spin.toml and the base route each one owns. */
+export const COMPONENT_ROUTES = {
+  ingest: `${API_PREFIX}/ingest`,
+  inference: `${API_PREFIX}/inference`,
+  alerting: `${API_PREFIX}/alerts`,
+} as const;
+
+export type ComponentId = keyof typeof COMPONENT_ROUTES;
+
+/** Body of `GET <base>/health` on every component. */
+export interface HealthReport {
+  component: string;
+  version: string;
+  status: 'ok';
+  /** Extra facts a component wants to surface (e.g. which kernel it loaded). */
+  details?: Record<string, unknown>;
+}
+
+/** Base URL of the problem types edgewatch emits (RFC 9457 `type`). */
+export const PROBLEM_BASE = 'https://edgewatch.dev/problems';

@@ -1,0 +1,74 @@
+use sensor_handler::router::{Route, reading_reply, reply_for, route};
+use sensor_handler::verdict::Invalid;
+use serde_json::Value;
+
+fn header<'a>(r: &'a sensor_handler::router::Reply, name: &str) -> Option<&'a str> {
+    r.headers
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn routes() {
+    assert_eq!(route("POST", "/sensor"), Route::Reading);
+    assert_eq!(route("POST", "/sensor?x=1"), Route::Reading);
+    assert_eq!(route("POST", "/sensor/"), Route::Reading);
+    assert_eq!(
+        route("GET", "/sensor"),
+        Route::MethodNotAllowed { allow: "POST" }
+    );
+    assert_eq!(route("GET", "/sensor/health"), Route::Health);
+    assert_eq!(route("GET", "/sensor/health?probe=1"), Route::Health);
+    assert_eq!(
+        route("POST", "/sensor/health"),
+        Route::MethodNotAllowed { allow: "GET" }
+    );
+    assert_eq!(route("GET", "/"), Route::NotFound);
+    assert_eq!(route("POST", "/sensors"), Route::NotFound);
+}
+
+#[test]
+fn health_body() {
+    let r = reply_for(Route::Health, "GET", "/sensor/health");
+    assert_eq!(r.status, 200);
+    assert_eq!(header(&r, "content-type"), Some("application/json"));
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["component"], "sensor-handler");
+    assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["status"], "ok");
+}
+
+#[test]
+fn method_not_allowed_is_problem_with_allow() {
+    let r = reply_for(route("PUT", "/sensor"), "PUT", "/sensor");
+    assert_eq!(r.status, 405);
+    assert_eq!(header(&r, "allow"), Some("POST"));
+    assert_eq!(header(&r, "content-type"), Some("application/problem+json"));
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["status"], 405);
+}
+
+#[test]
+fn invalid_reading_problem() {
+    let r = reading_reply(Ok(b"{}".to_vec()));
+    assert_eq!(r.status, 400);
+    assert_eq!(header(&r, "content-type"), Some("application/problem+json"));
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["type"], "https://edgewatch.dev/problems/invalid-reading");
+    assert_eq!(v["title"], "Invalid sensor reading");
+    assert_eq!(v["status"], 400);
+    assert_eq!(v["detail"], "field 'device' is required");
+    // errors met while streaming the body take the same shape
+    assert_eq!(reading_reply(Err(Invalid("boom".into()))).status, 400);
+}
+
+#[test]
+fn valid_reading() {
+    let r = reading_reply(Ok(br#"{"device":"d1","temperature":81.5}"#.to_vec()));
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.body,
+        r#"{"alert":true,"device":"d1","reason":"threshold_exceeded"}"#
+    );
+}

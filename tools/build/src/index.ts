@@ -1,0 +1,3 @@
+// Build helpers for TypeScript Spin components.
+export { bundleComponent } from './bundle.ts';
+export { componentizeBundle } from './componentize.ts';

@@ -1,0 +1,155 @@
+// Worker thread entry: runs guest components. Each request gets a fresh
+// instance, as in Spin; instances are created ahead of demand while the worker
+// is idle, so a request mostly pays only for the guest's own work. Guest code
+// never runs on the thread that serves HTTP, so a looping guest can be stopped
+// by terminating this worker.
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { WORKER_FACTORS } from '../factors/registry.worker.ts';
+import type { InstanceContext } from '../factors/factor.ts';
+import { BridgeClient } from './sync-bridge.ts';
+import { IncomingRequest, ResponseOutparam, type IncomingRequestData, type IncomingResponseData, type ResponseSink } from '../host/http-types.worker.ts';
+import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
+import type { PreparedComponent } from './prepare-component.ts';
+import { RouteTable, compileRoute } from '../trigger-http/routes.ts';
+
+type Instantiate = (getModule: (name: string) => WebAssembly.Module, imports: Record<string, object>) => Record<string, any>;
+interface Handler {
+  handle(request: IncomingRequest, out: ResponseOutparam): void;
+}
+
+const init = workerData as WorkerInit;
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+const bridge = new BridgeClient(init.bridgePort as any, init.bridgeSignal);
+const workerStates = Object.fromEntries(WORKER_FACTORS.map((f) => [f.name, f.init(init.factorStates[f.name], bridge)]));
+const routes = new RouteTable(init.app.httpRoutes.filter((r) => r.route !== null).map((r) => compileRoute(r.component, r.route!)));
+
+const glue = new Map<string, Instantiate>();
+for (const [source, prepared] of Object.entries(init.prepared)) {
+  glue.set(source, ((await import(pathToFileURL(prepared.glueFile).href)) as { instantiate: Instantiate }).instantiate);
+}
+
+function instantiate(source: string, imports: Record<string, object>): Record<string, any> {
+  const prepared = init.prepared[source] as PreparedComponent;
+  return glue.get(source)!((name) => prepared.modules[name]!, imports);
+}
+
+const unversioned = (name: string) => name.replace(/@[^/]*$/, '');
+
+/** Imports satisfied by the component's `dependencies` (Spin composes them; here: fresh dependency instances). */
+function dependencyImports(componentId: string, ctx: InstanceContext, base: Record<string, object>): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const [name, source] of Object.entries(init.app.components[componentId]!.dependencies)) {
+    const exports = instantiate(source, base);
+    const key = unversioned(name);
+    const match = Object.entries(exports).find(([exportName]) => unversioned(exportName) === key);
+    if (!match) throw new Error(`dependency ${name} of component "${ctx.componentId}" does not export it`);
+    out[key] = match[1];
+  }
+  return out;
+}
+
+function createInstance(componentId: string): Handler {
+  const started = performance.now();
+  const log = {
+    stdout: (line: string) => post({ type: 'log', componentId, stream: 'stdout', line }),
+    stderr: (line: string) => post({ type: 'log', componentId, stream: 'stderr', line }),
+  };
+  const ctx: InstanceContext = { componentId, bridge, log, chain: runChained };
+  const imports: Record<string, object> = Object.assign({}, ...WORKER_FACTORS.map((f) => f.imports(workerStates[f.name], ctx)));
+  Object.assign(imports, dependencyImports(componentId, ctx, imports));
+  const exports = instantiate(init.app.components[componentId]!.source, imports);
+  const handler = (exports['wasi:http/incoming-handler@0.2.3'] ?? exports.incomingHandler) as Handler | undefined;
+  if (!handler) throw new Error(`component "${componentId}" does not export wasi:http/incoming-handler`);
+  post({ type: 'instance-time', componentId, ms: performance.now() - started });
+  return handler;
+}
+
+const warm = new Map<string, Handler[]>();
+let refillScheduled = false;
+
+function takeInstance(componentId: string): Handler {
+  return warm.get(componentId)?.pop() ?? createInstance(componentId);
+}
+
+/** Top up the warm pools while idle; one instance per turn so requests are not delayed. */
+function refill(): void {
+  refillScheduled = false;
+  for (const id of Object.keys(init.app.components)) {
+    const pool = warm.get(id) ?? [];
+    warm.set(id, pool);
+    if (pool.length < init.warmInstances) {
+      try {
+        pool.push(createInstance(id));
+      } catch (error) {
+        post({ type: 'log', componentId: id, stream: 'stderr', line: `instance creation failed: ${(error as Error).message}` });
+        continue;
+      }
+      scheduleRefill();
+      return;
+    }
+  }
+}
+
+function scheduleRefill(): void {
+  if (!refillScheduled && init.warmInstances > 0) {
+    refillScheduled = true;
+    setImmediate(refill);
+  }
+}
+
+/** Run one request through a fresh instance, streaming the response into `sink`. */
+function run(componentId: string, data: IncomingRequestData, sink: ResponseSink & { ended(): boolean }): void {
+  const handler = takeInstance(componentId);
+  const out = new ResponseOutparam(sink);
+  handler.handle(new IncomingRequest(data), out);
+  if (!out.isSet) throw new Error('the component returned without setting a response');
+  if (!sink.ended()) sink.end();
+}
+
+/** Service chaining inside this worker: no network hop, same semantics. */
+function runChained(componentId: string | undefined, data: IncomingRequestData): IncomingResponseData | undefined {
+  let target = componentId;
+  if (target === undefined) target = routes.match(data.pathWithQuery.split('?')[0]!)?.route.component;
+  if (target === undefined || !init.app.components[target]) return undefined;
+  const response: IncomingResponseData = { status: 500, headers: [], body: [] };
+  let ended = false;
+  run(target, data, {
+    start: (status, headers) => Object.assign(response, { status, headers }),
+    chunk: (bytes) => response.body.push(bytes),
+    end: () => void (ended = true),
+    fail: (error) => Object.assign(response, { status: 502, body: [new TextEncoder().encode(`chained component failed: ${error.tag}`)] }),
+    ended: () => ended,
+  });
+  return response;
+}
+
+parentPort!.on('message', (message: ToWorker) => {
+  if (message.type !== 'request') return;
+  const { id } = message;
+  let started = false;
+  let ended = false;
+  try {
+    run(message.componentId, message.request, {
+      start: (status, headers) => {
+        started = true;
+        post({ type: 'start', id, status, headers });
+      },
+      chunk: (bytes) => post({ type: 'chunk', id, bytes }, [bytes.buffer as ArrayBuffer]),
+      end: () => {
+        ended = true;
+        post({ type: 'end', id });
+      },
+      fail: (error) => post({ type: 'fail', id, message: `component answered with error ${error.tag}` }),
+      ended: () => ended,
+    });
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    post({ type: 'log', componentId: message.componentId, stream: 'stderr', line: `request failed: ${detail}` });
+    if (!started || !ended) post({ type: 'fail', id, message: detail });
+  }
+  scheduleRefill();
+});
+
+scheduleRefill();
+post({ type: 'ready' });

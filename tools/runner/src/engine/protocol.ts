@@ -1,0 +1,26 @@
+// Messages between the main thread and guest workers.
+import type { AppConfig } from '../manifest/app-config.ts';
+import type { IncomingRequestData } from '../host/http-types.worker.ts';
+import type { PreparedComponent } from './prepare-component.ts';
+
+export interface WorkerInit {
+  app: AppConfig;
+  factorStates: Record<string, unknown>;
+  /** Prepared wasm by absolute source path (components and their dependencies). */
+  prepared: Record<string, PreparedComponent>;
+  bridgePort: MessagePort;
+  bridgeSignal: SharedArrayBuffer;
+  /** Fresh instances each worker keeps ready per component. */
+  warmInstances: number;
+}
+
+export type ToWorker = { type: 'request'; id: number; componentId: string; request: IncomingRequestData };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'start'; id: number; status: number; headers: [string, string][] }
+  | { type: 'chunk'; id: number; bytes: Uint8Array }
+  | { type: 'end'; id: number }
+  | { type: 'fail'; id: number; message: string }
+  | { type: 'log'; componentId: string; stream: 'stdout' | 'stderr'; line: string }
+  | { type: 'instance-time'; componentId: string; ms: number };
