@@ -1,8 +1,7 @@
-// The Spin variables the alerting component reads (declared in spin.toml under
-// [component.alerting.variables]; a test checks the two lists agree).
-import type { VariableSource } from '@edgewatch/spin-variables';
-
-export const ALERTING_VARIABLES = ['webhook_allowed_host'] as const;
+// Configuration of the alerting component, from the Spin variables listed for it
+// in libs/contracts (COMPONENT_VARIABLES.alerting).
+import { COMPONENT_VARIABLES } from '@edgewatch/contracts';
+import { restrictVariables, type VariableSource } from '@edgewatch/spin-variables';
 
 export interface AlertingConfig {
   /** Origin operators allow webhook receivers on (also templated into allowed_outbound_hosts). */
@@ -10,6 +9,7 @@ export interface AlertingConfig {
 }
 
 /** Resolve the component's configuration from Spin variables. */
-export function readAlertingConfig(variables: VariableSource): AlertingConfig {
+export function readAlertingConfig(source: VariableSource): AlertingConfig {
+  const variables = restrictVariables(source, COMPONENT_VARIABLES.alerting);
   return { webhookAllowedHost: variables('webhook_allowed_host') ?? '' };
 }

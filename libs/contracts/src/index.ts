@@ -22,5 +22,8 @@ export interface HealthReport {
   details?: Record<string, unknown>;
 }
 
+export { COMPONENT_VARIABLES } from './variables.ts';
+export type { VariableName } from './variables.ts';
+
 /** Base URL of the problem types edgewatch emits (RFC 9457 `type`). */
 export const PROBLEM_BASE = 'https://edgewatch.dev/problems';

@@ -18,3 +18,13 @@ describe('variables', () => {
     expect(staticVariables({})('toString')).toBeUndefined();
   });
 });
+
+import { restrictVariables } from './index.ts';
+
+describe('restrictVariables', () => {
+  it('refuses_names_outside_the_declared_list', () => {
+    const vars = restrictVariables(staticVariables({ a: '1', b: '2' }), ['a']);
+    expect(vars('a')).toBe('1');
+    expect(() => vars('b')).toThrow(/not in this component's declared list/);
+  });
+});

@@ -19,3 +19,12 @@ export function integerVariable(source: VariableSource, name: string, fallback: 
   }
   return value;
 }
+
+/** Wrap a source so reading a name outside `declared` throws: keeps the list in contracts honest. */
+export function restrictVariables(source: VariableSource, declared: readonly string[]): VariableSource {
+  const allowed = new Set(declared);
+  return (name) => {
+    if (!allowed.has(name)) throw new Error(`variable "${name}" is not in this component's declared list (libs/contracts COMPONENT_VARIABLES)`);
+    return source(name);
+  };
+}

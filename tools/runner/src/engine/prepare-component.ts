@@ -19,7 +19,7 @@ export interface PreparedComponent {
 }
 
 // Bump when the transpile options change, so stale caches are not reused.
-const CACHE_VERSION = 'jco-1.35.0-sync-1';
+const CACHE_VERSION = 'jco-1.35.0-sync-2';
 
 /** Transpile (or reuse the cache) and compile the core modules, capping memory at `maxMemoryBytes`. */
 export async function prepareComponent(wasmPath: string, cacheRoot: string, maxMemoryBytes: number, owner?: string): Promise<PreparedComponent> {
@@ -35,7 +35,7 @@ export async function prepareComponent(wasmPath: string, cacheRoot: string, maxM
   if (!existsSync(metaFile)) {
     let output;
     try {
-      output = await transpile(bytes, { name: 'component', instantiation: { tag: 'sync' }, noTypescript: true, noNodejsCompat: true });
+      output = await transpile(bytes, { name: 'component', instantiation: 'sync', noTypescript: true, nodejsCompat: false });
     } catch (error) {
       throw new RunnerError('COMPONENT_INVALID', `${wasmPath} is not a loadable wasm component: ${(error as Error).message}`, owner);
     }
@@ -47,7 +47,7 @@ export async function prepareComponent(wasmPath: string, cacheRoot: string, maxM
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);
     }
-    writeFileSync(path.join(staging, 'meta.json'), JSON.stringify({ imports: output.imports, exports: output.exports.map(([name]: [string]) => name) }));
+    writeFileSync(path.join(staging, 'meta.json'), JSON.stringify({ imports: output.imports, exports: output.exports.map(([name]) => name) }));
     try {
       renameSync(staging, dir);
     } catch {
@@ -57,7 +57,7 @@ export async function prepareComponent(wasmPath: string, cacheRoot: string, maxM
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { imports: string[]; exports: string[] };
   const modules: Record<string, WebAssembly.Module> = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
-    modules[file] = await WebAssembly.compile(limitMemory(readFileSync(path.join(dir, file)), maxMemoryBytes));
+    modules[file] = await WebAssembly.compile(limitMemory(readFileSync(path.join(dir, file)), maxMemoryBytes) as Uint8Array<ArrayBuffer>);
   }
   return { glueFile: path.join(dir, 'component.mjs'), modules, imports: meta.imports, exports: meta.exports };
 }

@@ -1,4 +1,5 @@
 // Messages between the main thread and guest workers.
+import type { MessagePort } from 'node:worker_threads';
 import type { AppConfig } from '../manifest/app-config.ts';
 import type { IncomingRequestData } from '../host/http-types.worker.ts';
 import type { PreparedComponent } from './prepare-component.ts';

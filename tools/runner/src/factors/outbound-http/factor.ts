@@ -51,7 +51,7 @@ export const outboundHttpFactor: Factor<OutboundHttpState> = {
         const response = await fetch(call.url, {
           method: call.method,
           headers: call.headers,
-          body: call.body && call.method !== 'GET' && call.method !== 'HEAD' ? call.body : undefined,
+          body: call.body && call.method !== 'GET' && call.method !== 'HEAD' ? (call.body as Uint8Array<ArrayBuffer>) : undefined,
           redirect: 'manual',
           signal: AbortSignal.timeout(call.timeoutMs),
         });

@@ -1,0 +1,11 @@
+// The Spin variables each component reads. spin.toml must declare each one under
+// [component.<id>.variables]; a test checks that, and components read variables
+// only through `restrictVariables`, which refuses names missing here.
+
+export const COMPONENT_VARIABLES = {
+  ingest: ['max_body_bytes'],
+  inference: [],
+  alerting: ['webhook_allowed_host'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type VariableName<C extends keyof typeof COMPONENT_VARIABLES> = (typeof COMPONENT_VARIABLES)[C][number];

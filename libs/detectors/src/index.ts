@@ -1,0 +1,2 @@
+// Streaming anomaly detectors with serialisable state
+export {};

@@ -1,0 +1,2 @@
+// Device registry and token authentication on Spin key-value
+export {};

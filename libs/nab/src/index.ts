@@ -1,0 +1,2 @@
+// Numenta Anomaly Benchmark scoring rules
+export {};

@@ -1,0 +1,2 @@
+// SenML (RFC 8428) parsing, validation and record resolution
+export {};

@@ -1,0 +1,1 @@
+// Benchmarks entry (see README).
