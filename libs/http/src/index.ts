@@ -8,3 +8,5 @@ export type { ApiRouterOptions } from './api-router.ts';
 export { healthRoute } from './health.ts';
 export { withRequestId, REQUEST_ID_HEADER } from './middleware/request-id.ts';
 export { readJsonBody } from './body.ts';
+export { bearerAuth, bearerToken, forbidden } from './middleware/bearer-auth.ts';
+export type { BearerAuthOptions } from './middleware/bearer-auth.ts';

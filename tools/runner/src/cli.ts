@@ -30,7 +30,8 @@ options:
   -h, --help                     show this help`;
 
 function fail(message: string): never {
-  console.error(`edgewatch: ${message}`);
+  // One line, always: a schema error with several issues lists them separated by "; ".
+  console.error(`edgewatch: ${message.split('\n').map((l) => l.trim()).filter(Boolean).join('; ')}`);
   process.exit(2);
 }
 

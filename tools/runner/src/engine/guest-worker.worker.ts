@@ -12,10 +12,21 @@ import { IncomingRequest, ResponseOutparam, type IncomingRequestData, type Incom
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 import type { PreparedComponent } from './prepare-component.ts';
 import { RouteTable, compileRoute } from '../trigger-http/routes.ts';
+import { IMAGE_IMPORT, MemoryPool } from './memory-image.ts';
 
-type Instantiate = (getModule: (name: string) => WebAssembly.Module, imports: Record<string, object>) => Record<string, any>;
+type InstantiateCore = (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance;
+type Instantiate = (
+  getModule: (name: string) => WebAssembly.Module,
+  imports: Record<string, object>,
+  instantiateCore: InstantiateCore,
+) => Record<string, any>;
 interface Handler {
   handle(request: IncomingRequest, out: ResponseOutparam): void;
+}
+/** A fresh instance ready to serve one request, and the memories to recycle after it. */
+interface Instance {
+  handler: Handler;
+  memories: [MemoryPool, WebAssembly.Memory][];
 }
 
 const init = workerData as WorkerInit;
@@ -25,22 +36,37 @@ const workerStates = Object.fromEntries(WORKER_FACTORS.map((f) => [f.name, f.ini
 const routes = new RouteTable(init.app.httpRoutes.filter((r) => r.route !== null).map((r) => compileRoute(r.component, r.route!)));
 
 const glue = new Map<string, Instantiate>();
+const memoryPools = new Map<WebAssembly.Module, MemoryPool>();
 for (const [source, prepared] of Object.entries(init.prepared)) {
   glue.set(source, ((await import(pathToFileURL(prepared.glueFile).href)) as { instantiate: Instantiate }).instantiate);
+  for (const [file, image] of Object.entries(prepared.images)) memoryPools.set(prepared.modules[file]!, new MemoryPool(image));
 }
 
-function instantiate(source: string, imports: Record<string, object>): Record<string, any> {
+/** Instantiate a component; core modules with a memory image get a recycled, reset memory. */
+function instantiate(source: string, imports: Record<string, object>, memories: Instance['memories']): Record<string, any> {
   const prepared = init.prepared[source] as PreparedComponent;
-  return glue.get(source)!((name) => prepared.modules[name]!, imports);
+  const instantiateCore: InstantiateCore = (module, coreImports = {}) => {
+    const pool = memoryPools.get(module);
+    if (!pool) return new WebAssembly.Instance(module, coreImports);
+    const memory = pool.take();
+    memories.push([pool, memory]);
+    return new WebAssembly.Instance(module, { ...coreImports, [IMAGE_IMPORT.module]: { [IMAGE_IMPORT.name]: memory } });
+  };
+  return glue.get(source)!((name) => prepared.modules[name]!, imports, instantiateCore);
+}
+
+function release(instance: Instance): void {
+  for (const [pool, memory] of instance.memories) pool.give(memory);
+  instance.memories.length = 0;
 }
 
 const unversioned = (name: string) => name.replace(/@[^/]*$/, '');
 
 /** Imports satisfied by the component's `dependencies` (Spin composes them; here: fresh dependency instances). */
-function dependencyImports(componentId: string, ctx: InstanceContext, base: Record<string, object>): Record<string, object> {
+function dependencyImports(componentId: string, ctx: InstanceContext, base: Record<string, object>, memories: Instance['memories']): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [name, source] of Object.entries(init.app.components[componentId]!.dependencies)) {
-    const exports = instantiate(source, base);
+    const exports = instantiate(source, base, memories);
     const key = unversioned(name);
     const match = Object.entries(exports).find(([exportName]) => unversioned(exportName) === key);
     if (!match) throw new Error(`dependency ${name} of component "${ctx.componentId}" does not export it`);
@@ -49,7 +75,7 @@ function dependencyImports(componentId: string, ctx: InstanceContext, base: Reco
   return out;
 }
 
-function createInstance(componentId: string): Handler {
+function createInstance(componentId: string): Instance {
   const started = performance.now();
   const log = {
     stdout: (line: string) => post({ type: 'log', componentId, stream: 'stdout', line }),
@@ -57,18 +83,19 @@ function createInstance(componentId: string): Handler {
   };
   const ctx: InstanceContext = { componentId, bridge, log, chain: runChained };
   const imports: Record<string, object> = Object.assign({}, ...WORKER_FACTORS.map((f) => f.imports(workerStates[f.name], ctx)));
-  Object.assign(imports, dependencyImports(componentId, ctx, imports));
-  const exports = instantiate(init.app.components[componentId]!.source, imports);
+  const memories: Instance['memories'] = [];
+  Object.assign(imports, dependencyImports(componentId, ctx, imports, memories));
+  const exports = instantiate(init.app.components[componentId]!.source, imports, memories);
   const handler = (exports['wasi:http/incoming-handler@0.2.3'] ?? exports.incomingHandler) as Handler | undefined;
   if (!handler) throw new Error(`component "${componentId}" does not export wasi:http/incoming-handler`);
   post({ type: 'instance-time', componentId, ms: performance.now() - started });
-  return handler;
+  return { handler, memories };
 }
 
-const warm = new Map<string, Handler[]>();
+const warm = new Map<string, Instance[]>();
 let refillScheduled = false;
 
-function takeInstance(componentId: string): Handler {
+function takeInstance(componentId: string): Instance {
   return warm.get(componentId)?.pop() ?? createInstance(componentId);
 }
 
@@ -100,11 +127,16 @@ function scheduleRefill(): void {
 
 /** Run one request through a fresh instance, streaming the response into `sink`. */
 function run(componentId: string, data: IncomingRequestData, sink: ResponseSink & { ended(): boolean }): void {
-  const handler = takeInstance(componentId);
-  const out = new ResponseOutparam(sink);
-  handler.handle(new IncomingRequest(data), out);
-  if (!out.isSet) throw new Error('the component returned without setting a response');
-  if (!sink.ended()) sink.end();
+  const instance = takeInstance(componentId);
+  try {
+    const out = new ResponseOutparam(sink);
+    instance.handler.handle(new IncomingRequest(data), out);
+    if (!out.isSet) throw new Error('the component returned without setting a response');
+    if (!sink.ended()) sink.end();
+  } finally {
+    // The instance is never used again (one per request, as in Spin): its memory can be reset for the next one.
+    release(instance);
+  }
 }
 
 /** Service chaining inside this worker: no network hop, same semantics. */
