@@ -8,7 +8,10 @@
 // flags when spin is on PATH. Every error is one line naming what to fix.
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { startApp, DEFAULTS } from './app.ts';
+import { loadManifest, resolveManifestPath } from './manifest/load-manifest.ts';
+import { generateMissingSecrets } from './generated-secrets.ts';
 import { RunnerError } from './errors.ts';
 
 const USAGE = `usage: edgewatch up [options]
@@ -26,6 +29,8 @@ options:
       --max-body-bytes <n>       refuse larger request bodies with 413 (default: ${DEFAULTS.maxBodyBytes})
       --max-memory-mb <n>        cap each instance's linear memory (default: ${DEFAULTS.maxMemoryBytes / 1048576})
       --workers <n>              worker threads running guests (default: cores, at least 2)
+      --generate-secret <name>   give an unset secret variable a random value (kept in the
+                                 state dir, printed at start) instead of running open
       --spin                     run the real \`spin up\` instead (needs spin on PATH)
   -h, --help                     show this help`;
 
@@ -61,6 +66,7 @@ async function up(args: string[]): Promise<void> {
         'state-dir': { type: 'string' },
         'log-dir': { type: 'string' },
         variable: { type: 'string', multiple: true },
+        'generate-secret': { type: 'string', multiple: true },
         'request-timeout-ms': { type: 'string' },
         'max-body-bytes': { type: 'string' },
         'max-memory-mb': { type: 'string' },
@@ -86,6 +92,13 @@ async function up(args: string[]): Promise<void> {
     variables[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   const maxMemoryMb = positiveInt('max-memory-mb', values['max-memory-mb']);
+  let generated: ReturnType<typeof generateMissingSecrets> = [];
+  if (values['generate-secret']?.length) {
+    const manifest = loadManifest(resolveManifestPath(values.from!));
+    const stateDir = path.resolve(values['state-dir'] ?? path.join(manifest.appDir, '.spin'));
+    generated = generateMissingSecrets(manifest, values['generate-secret'], stateDir, variables, process.env);
+    for (const secret of generated) variables[secret.name] = secret.value;
+  }
   const app = await startApp({
     from: values.from!,
     listen: values.listen,
@@ -99,6 +112,9 @@ async function up(args: string[]): Promise<void> {
     workers: positiveInt('workers', values.workers),
   });
   console.log(`Serving ${app.url} (${app.app.name}, ${Object.keys(app.app.components).length} components)`);
+  for (const secret of generated) {
+    console.log(`${secret.name}: ${secret.value}  (${secret.fresh ? 'generated' : 'reused'}; kept in ${path.relative(process.cwd(), secret.file)}; set SPIN_VARIABLE_${secret.name.toUpperCase()} to choose your own)`);
+  }
   console.log('Available Routes:');
   for (const route of app.app.httpRoutes) {
     console.log(`  ${route.component}: ${route.route === null ? '(private endpoint)' : `${app.url}${route.route.replace(/\/\.\.\.$/, '')} ${route.route.endsWith('/...') ? '(wildcard)' : ''}`}`);

@@ -1,1 +1,0 @@
-// NAB harness entry.
