@@ -34,6 +34,8 @@ export interface RunnerOptions {
   keyValue?: 'memory';
   workers?: number;
   warmInstances?: number;
+  /** A new core instance per request instead of a reset one (benchmark comparison). */
+  freshCoreInstances?: boolean;
   requestTimeoutMs?: number;
   maxBodyBytes?: number;
   maxMemoryBytes?: number;
@@ -108,7 +110,7 @@ export async function startApp(options: RunnerOptions): Promise<RunningApp> {
     const instanceTimes: Record<string, number[]> = {};
     const pool = new WorkerPool(
       options.workers ?? Math.max(2, os.availableParallelism()),
-      { app, factorStates, prepared, warmInstances: options.warmInstances ?? DEFAULTS.warmInstances },
+      { app, factorStates, prepared, warmInstances: options.warmInstances ?? DEFAULTS.warmInstances, freshCoreInstances: options.freshCoreInstances },
       bridge,
       {
         log: (id, stream, line) => log.component(id, stream, line),

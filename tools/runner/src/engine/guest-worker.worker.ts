@@ -13,6 +13,7 @@ import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 import type { PreparedComponent } from './prepare-component.ts';
 import { RouteTable, compileRoute } from '../trigger-http/routes.ts';
 import { IMAGE_IMPORT, MemoryPool } from './memory-image.ts';
+import { InstanceRecycler } from './instance-recycler.ts';
 
 type InstantiateCore = (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance;
 type Instantiate = (
@@ -23,10 +24,10 @@ type Instantiate = (
 interface Handler {
   handle(request: IncomingRequest, out: ResponseOutparam): void;
 }
-/** A fresh instance ready to serve one request, and the memories to recycle after it. */
+/** A fresh instance ready to serve one request, and what to recycle after it. */
 interface Instance {
   handler: Handler;
-  memories: [MemoryPool, WebAssembly.Memory][];
+  recycle: (() => void)[];
 }
 
 const init = workerData as WorkerInit;
@@ -37,36 +38,46 @@ const routes = new RouteTable(init.app.httpRoutes.filter((r) => r.route !== null
 
 const glue = new Map<string, Instantiate>();
 const memoryPools = new Map<WebAssembly.Module, MemoryPool>();
+const recyclers = new Map<WebAssembly.Module, InstanceRecycler>();
 for (const [source, prepared] of Object.entries(init.prepared)) {
   glue.set(source, ((await import(pathToFileURL(prepared.glueFile).href)) as { instantiate: Instantiate }).instantiate);
-  for (const [file, image] of Object.entries(prepared.images)) memoryPools.set(prepared.modules[file]!, new MemoryPool(image));
+  for (const [file, image] of Object.entries(prepared.images)) {
+    const module = prepared.modules[file]!;
+    if (image.recycle && !init.freshCoreInstances) recyclers.set(module, new InstanceRecycler(module, image, image.recycle.globalExports));
+    else memoryPools.set(module, new MemoryPool(image));
+  }
 }
 
-/** Instantiate a component; core modules with a memory image get a recycled, reset memory. */
-function instantiate(source: string, imports: Record<string, object>, memories: Instance['memories']): Record<string, any> {
+/** Instantiate a component; big core modules get a reset instance or a reset memory (see memory-image.ts). */
+function instantiate(source: string, imports: Record<string, object>, recycle: Instance['recycle']): Record<string, any> {
   const prepared = init.prepared[source] as PreparedComponent;
   const instantiateCore: InstantiateCore = (module, coreImports = {}) => {
+    const recycler = recyclers.get(module);
+    if (recycler) {
+      const instance = recycler.take(coreImports);
+      recycle.push(() => recycler.give(instance));
+      return instance;
+    }
     const pool = memoryPools.get(module);
     if (!pool) return new WebAssembly.Instance(module, coreImports);
     const memory = pool.take();
-    memories.push([pool, memory]);
+    recycle.push(() => pool.give(memory));
     return new WebAssembly.Instance(module, { ...coreImports, [IMAGE_IMPORT.module]: { [IMAGE_IMPORT.name]: memory } });
   };
   return glue.get(source)!((name) => prepared.modules[name]!, imports, instantiateCore);
 }
 
 function release(instance: Instance): void {
-  for (const [pool, memory] of instance.memories) pool.give(memory);
-  instance.memories.length = 0;
+  for (const recycle of instance.recycle.splice(0)) recycle();
 }
 
 const unversioned = (name: string) => name.replace(/@[^/]*$/, '');
 
 /** Imports satisfied by the component's `dependencies` (Spin composes them; here: fresh dependency instances). */
-function dependencyImports(componentId: string, ctx: InstanceContext, base: Record<string, object>, memories: Instance['memories']): Record<string, object> {
+function dependencyImports(componentId: string, ctx: InstanceContext, base: Record<string, object>, recycle: Instance['recycle']): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [name, source] of Object.entries(init.app.components[componentId]!.dependencies)) {
-    const exports = instantiate(source, base, memories);
+    const exports = instantiate(source, base, recycle);
     const key = unversioned(name);
     const match = Object.entries(exports).find(([exportName]) => unversioned(exportName) === key);
     if (!match) throw new Error(`dependency ${name} of component "${ctx.componentId}" does not export it`);
@@ -83,13 +94,13 @@ function createInstance(componentId: string): Instance {
   };
   const ctx: InstanceContext = { componentId, bridge, log, chain: runChained };
   const imports: Record<string, object> = Object.assign({}, ...WORKER_FACTORS.map((f) => f.imports(workerStates[f.name], ctx)));
-  const memories: Instance['memories'] = [];
-  Object.assign(imports, dependencyImports(componentId, ctx, imports, memories));
-  const exports = instantiate(init.app.components[componentId]!.source, imports, memories);
+  const recycle: Instance['recycle'] = [];
+  Object.assign(imports, dependencyImports(componentId, ctx, imports, recycle));
+  const exports = instantiate(init.app.components[componentId]!.source, imports, recycle);
   const handler = (exports['wasi:http/incoming-handler@0.2.3'] ?? exports.incomingHandler) as Handler | undefined;
   if (!handler) throw new Error(`component "${componentId}" does not export wasi:http/incoming-handler`);
   post({ type: 'instance-time', componentId, ms: performance.now() - started });
-  return { handler, memories };
+  return { handler, recycle };
 }
 
 const warm = new Map<string, Instance[]>();

@@ -13,6 +13,14 @@ const PAGE = 65536;
 export interface MemoryImageModule {
   /** The module, importing its memory as IMAGE_IMPORT instead of defining it. */
   wasm: Uint8Array;
+  /** Names under which the module's mutable globals are exported (for instance recycling). */
+  globalExports: string[];
+  /**
+   * Whether an instance can be reset and reused in place of a new one: only
+   * function imports, no start function, no passive data, no exported tables —
+   * so memory and mutable globals are all the state there is.
+   */
+  recyclable: boolean;
   /** Initial memory contents (min pages, data segments applied). */
   image: Uint8Array;
   minPages: number;
@@ -49,6 +57,8 @@ export function splitMemoryImage(wasm: Uint8Array, maxBytes: number): MemoryImag
   // Imported memories would shift memory indices; only handle modules with none.
   const imports = sections.find((s) => s.id === 2);
   let importCount = 0;
+  let importedGlobals = 0;
+  let onlyFunctionImports = true;
   let importEntries: Uint8Array = new Uint8Array();
   if (imports) {
     let offset: number;
@@ -59,6 +69,8 @@ export function splitMemoryImage(wasm: Uint8Array, maxBytes: number): MemoryImag
       const [nameLen, n] = readU32(imports.body, m + moduleLen);
       const kind = imports.body[n + nameLen]!;
       if (kind === 0x02) return undefined;
+      if (kind === 0x03) importedGlobals++;
+      if (kind !== 0x00) onlyFunctionImports = false;
       o = skipImportDesc(imports.body, n + nameLen);
     }
   }
@@ -94,12 +106,68 @@ export function splitMemoryImage(wasm: Uint8Array, maxBytes: number): MemoryImag
     }
   }
 
+  const { exportSection, globalExports, exportsTable } = exportMutableGlobals(sections, importedGlobals);
+  const recyclable = onlyFunctionImports && !sections.some((s) => s.id === 8) && keptSegments.length === 0 && !exportsTable;
+
   const memoryImport = concat([name(IMAGE_IMPORT.module), name(IMAGE_IMPORT.name), [0x02, 0x01, ...u32(minPages), ...u32(maxPages)]]);
-  let out: Section[] = sections.filter((s) => s.id !== 5 && s.id !== 2 && s.id !== 11 && s.id !== 12);
+  let out: Section[] = sections.filter((s) => s.id !== 5 && s.id !== 2 && s.id !== 11 && s.id !== 12 && s.id !== 7);
+  out = insertSection(out, { id: 7, body: exportSection });
   out = insertSection(out, { id: 2, body: concat([u32(importCount + 1), importEntries, memoryImport]) });
   if (sections.some((s) => s.id === 12)) out = insertSection(out, { id: 12, body: new Uint8Array(u32(keptSegments.length)) });
   out = insertSection(out, { id: 11, body: concat([u32(keptSegments.length), ...keptSegments]) });
-  return { wasm: writeSections(out), image, minPages, maxPages };
+  return { wasm: writeSections(out), image, minPages, maxPages, globalExports, recyclable };
+}
+
+const GLOBAL_EXPORT_PREFIX = 'edgewatch:global:';
+
+// Skip a constant expression (global initialiser) up to and including its `end`.
+function skipConstExpr(body: Uint8Array, at: number): number {
+  let o = at;
+  for (;;) {
+    const op = body[o++]!;
+    if (op === 0x0b) return o;
+    if (op === 0x41 || op === 0x42 || op === 0x23 || op === 0xd2) o = readU32(body, o)[1];
+    else if (op === 0x43) o += 4;
+    else if (op === 0x44) o += 8;
+    else if (op === 0xd0) o += 1;
+    else if (op === 0x6a || op === 0x6b || op === 0x6c || op === 0x7c || op === 0x7d || op === 0x7e) continue;
+    else throw new Error(`unsupported opcode 0x${op.toString(16)} in a global initialiser`);
+  }
+}
+
+/** The export section plus one export per mutable defined global; also whether a table is exported. */
+function exportMutableGlobals(sections: Section[], importedGlobals: number) {
+  const exports = sections.find((s) => s.id === 7);
+  let count = 0;
+  let entries: Uint8Array = new Uint8Array();
+  let exportsTable = false;
+  if (exports) {
+    let o: number;
+    [count, o] = readU32(exports.body, 0);
+    entries = exports.body.subarray(o);
+    for (let i = 0; i < count; i++) {
+      const [len, n] = readU32(exports.body, o);
+      const kind = exports.body[n + len]!;
+      if (kind === 0x01) exportsTable = true;
+      o = readU32(exports.body, n + len + 1)[1];
+    }
+  }
+  const added: number[][] = [];
+  const globalExports: string[] = [];
+  const globals = sections.find((s) => s.id === 6);
+  if (globals) {
+    const [n, first] = readU32(globals.body, 0);
+    let o = first;
+    for (let i = 0; i < n; i++) {
+      const mutable = globals.body[o + 1] === 0x01;
+      o = skipConstExpr(globals.body, o + 2);
+      if (!mutable) continue;
+      const exportName = `${GLOBAL_EXPORT_PREFIX}${i}`;
+      globalExports.push(exportName);
+      added.push([...name(exportName), 0x03, ...u32(importedGlobals + i)]);
+    }
+  }
+  return { exportSection: concat([u32(count + added.length), entries, ...added]), globalExports, exportsTable };
 }
 
 // Skip one import descriptor starting at its kind byte; returns the next entry's offset.
@@ -127,6 +195,10 @@ function skipImportDesc(body: Uint8Array, at: number): number {
 
 /** Recycled memories for one image; `take` gives a memory reset to the image. */
 export class MemoryPool {
+  /** The initial contents every memory is reset to. */
+  get image(): Uint8Array {
+    return this.#image;
+  }
   readonly #image: Uint8Array;
   readonly #minPages: number;
   readonly #maxPages: number;

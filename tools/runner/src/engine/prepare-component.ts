@@ -20,6 +20,8 @@ export interface MemoryImage {
   image: Uint8Array;
   minPages: number;
   maxPages: number;
+  /** Mutable globals exported for resets; set when instances of the module may be recycled. */
+  recycle?: { globalExports: string[] };
 }
 
 export interface PreparedComponent {
@@ -35,7 +37,7 @@ export interface PreparedComponent {
 }
 
 // Bump when the transpiler, its options or the glue patch change.
-const CACHE_VERSION = 'jco-transpile-0.1.1-sync-3';
+const CACHE_VERSION = 'jco-transpile-0.1.1-sync-4';
 
 // The glue checks `process.env.JCO_DEBUG` on every host call; on Node that is a
 // getenv per call. Debug logging is for jco's developers: compile it out.
@@ -89,7 +91,12 @@ export async function prepareComponent(wasmPath: string, cacheRoot: string, maxM
       // Shared memory lets every worker read the same image without a copy.
       const shared = new Uint8Array(new SharedArrayBuffer(split.image.length));
       shared.set(split.image);
-      images[file] = { image: shared, minPages: split.minPages, maxPages: split.maxPages };
+      images[file] = {
+        image: shared,
+        minPages: split.minPages,
+        maxPages: split.maxPages,
+        ...(split.recyclable ? { recycle: { globalExports: split.globalExports } } : {}),
+      };
     }
     modules[file] = await WebAssembly.compile((split ? split.wasm : limitMemory(core, maxMemoryBytes)) as Uint8Array<ArrayBuffer>);
   }

@@ -13,6 +13,8 @@ export interface WorkerInit {
   bridgeSignal: SharedArrayBuffer;
   /** Fresh instances each worker keeps ready per component. */
   warmInstances: number;
+  /** Disable core-instance recycling (a new WebAssembly.Instance every time); for comparisons. */
+  freshCoreInstances?: boolean;
 }
 
 export type ToWorker = { type: 'request'; id: number; componentId: string; request: IncomingRequestData };
