@@ -1,7 +1,7 @@
 //! Routing and response shapes, independent of the wasi:http types.
 
 use crate::verdict::{self, Invalid};
-use serde_json::json;
+use serde_json::{Value, json};
 
 pub const PROBLEM_BASE: &str = "https://edgewatch.dev/problems/";
 pub const JSON: &str = "application/json";
@@ -61,15 +61,67 @@ pub fn reply_for(route: Route, method: &str, path: &str) -> Reply {
     }
 }
 
-/// Judge a body (or the error met while reading it).
-pub fn reading_reply(body: Result<Vec<u8>, Invalid>) -> Reply {
-    match body.and_then(|b| verdict::parse_reading(&b)) {
-        Ok(reading) => Reply {
-            status: 200,
-            headers: vec![("content-type", JSON.into())],
-            body: verdict::evaluate(&reading).to_json(),
-        },
-        Err(Invalid(detail)) => problem(400, "invalid-reading", "Invalid sensor reading", &detail),
+/// What became of a valid reading: with a device token `/sensor` stores it
+/// through ingest (service chaining); without one it only judges, as the
+/// seed's stateless edge check did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    /// No device token: judged only, nothing stored.
+    NotRequested,
+    /// Ingest acknowledged the reading.
+    Stored,
+    /// Ingest refused it (bad token, wrong device, limits): its answer is passed on.
+    Refused {
+        status: u16,
+        content_type: String,
+        body: String,
+    },
+    /// Ingest could not be reached.
+    Unavailable(String),
+}
+
+/// Judge a body (or the error met while reading it), storing valid readings with `store`.
+pub fn reading_reply(
+    body: Result<Vec<u8>, Invalid>,
+    store: impl FnOnce(&[u8]) -> Storage,
+) -> Reply {
+    let (bytes, reading) = match body.and_then(|b| verdict::parse_reading(&b).map(|r| (b, r))) {
+        Ok(parsed) => parsed,
+        Err(Invalid(detail)) => {
+            return problem(400, "invalid-reading", "Invalid sensor reading", &detail);
+        }
+    };
+    let mut answer = verdict::evaluate(&reading).to_value();
+    let stored = match store(&bytes) {
+        Storage::NotRequested => false,
+        Storage::Stored => true,
+        Storage::Refused {
+            status,
+            content_type,
+            body,
+        } => {
+            return Reply {
+                status,
+                headers: vec![("content-type", content_type)],
+                body,
+            };
+        }
+        Storage::Unavailable(why) => {
+            return problem(
+                502,
+                "storage-unavailable",
+                "Reading not stored",
+                &format!(
+                    "the reading was valid but ingest could not be reached: {why}; retry later or send it without a token to get the verdict only"
+                ),
+            );
+        }
+    };
+    answer["stored"] = Value::Bool(stored);
+    Reply {
+        status: 200,
+        headers: vec![("content-type", JSON.into())],
+        body: answer.to_string(),
     }
 }
 

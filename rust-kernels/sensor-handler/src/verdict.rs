@@ -95,7 +95,8 @@ pub fn evaluate(r: &Reading) -> Verdict {
 }
 
 impl Verdict {
-    pub fn to_json(&self) -> String {
+    /// The verdict as the JSON object `/sensor` answers with.
+    pub fn to_value(&self) -> Value {
         match self {
             Verdict::Alert { device } => {
                 json!({"alert": true, "reason": "threshold_exceeded", "device": device})
@@ -104,7 +105,10 @@ impl Verdict {
                 json!({"alert": false, "status": "normal", "device": device})
             }
         }
-        .to_string()
+    }
+
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
     }
 }
 

@@ -70,7 +70,7 @@ describe('Rust sensor-handler component', () => {
   ])('applies_the_edge_rule_to %j', async (reading, verdict) => {
     const response = await post(JSON.stringify(reading));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ...verdict, device: reading.device });
+    expect(await response.json()).toEqual({ ...verdict, device: reading.device, stored: false });
   });
 
   it.each([
