@@ -103,7 +103,10 @@ export async function startApp(options: RunnerOptions): Promise<RunningApp> {
     const prepared: Record<string, PreparedComponent> = {};
     for (const component of Object.values(app.components)) {
       for (const source of [component.source, ...Object.values(component.dependencies)]) {
-        prepared[source] ??= await prepareComponent(source, cacheRoot, maxMemoryBytes, component.id);
+        if (prepared[source]) continue;
+        prepared[source] = await prepareComponent(source, cacheRoot, maxMemoryBytes, component.id);
+        const ms = prepared[source].transpileMs;
+        if (ms > 0) log.info(`prepared ${path.relative(app.appDir, source)} for ${component.id}: transpiled in ${(ms / 1000).toFixed(1)} s (cached in ${path.relative(process.cwd(), cacheRoot)})`);
       }
     }
 

@@ -34,6 +34,8 @@ export interface PreparedComponent {
   /** The component's imports and exports, as the transpiler reports them. */
   imports: string[];
   exports: string[];
+  /** Milliseconds spent transpiling now; 0 when the cache had it. */
+  transpileMs: number;
 }
 
 // Bump when the transpiler, its options or the glue patch change.
@@ -79,7 +81,10 @@ export async function prepareComponent(wasmPath: string, cacheRoot: string, maxM
   }
   const hash = createHash('sha256').update(CACHE_VERSION).update(bytes).digest('hex').slice(0, 32);
   const dir = path.join(cacheRoot, hash);
-  if (!existsSync(path.join(dir, 'meta.json'))) await transpileToCache(bytes, dir, wasmPath, owner);
+  const started = performance.now();
+  const cached = existsSync(path.join(dir, 'meta.json'));
+  if (!cached) await transpileToCache(bytes, dir, wasmPath, owner);
+  const transpileMs = cached ? 0 : performance.now() - started;
   const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { imports: string[]; exports: string[] };
 
   const modules: Record<string, WebAssembly.Module> = {};
@@ -100,5 +105,5 @@ export async function prepareComponent(wasmPath: string, cacheRoot: string, maxM
     }
     modules[file] = await WebAssembly.compile((split ? split.wasm : limitMemory(core, maxMemoryBytes)) as Uint8Array<ArrayBuffer>);
   }
-  return { glueFile: path.join(dir, 'component.mjs'), modules, images, imports: meta.imports, exports: meta.exports };
+  return { glueFile: path.join(dir, 'component.mjs'), modules, images, imports: meta.imports, exports: meta.exports, transpileMs };
 }
