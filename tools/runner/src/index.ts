@@ -7,3 +7,7 @@ export { RunnerError, ERROR_CODES } from './errors.ts';
 export { RouteTable, compileRoute } from './trigger-http/routes.ts';
 export { startTestApp } from './testing.ts';
 export type { TestAppOptions } from './testing.ts';
+export { loadRuntimeConfig } from './runtime-config.ts';
+export { openSqliteBackend, closeSqliteBackends } from './factors/key-value/backends/sqlite.ts';
+export { openRedisBackend } from './factors/key-value/backends/redis.ts';
+export { defaultStoreFile } from './factors/key-value/factor.ts';

@@ -1,0 +1,82 @@
+// The edgewatch CLI against a running app (real spin.toml, real wasm, SQLite
+// store in a temp dir): devices, send, and the KV inspector reading the same file.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '@edgewatch/runner';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const MAIN = path.join(ROOT, 'tools/cli/src/main.ts');
+const ADMIN = 'cli-test-admin-token';
+const stateDir = mkdtempSync(path.join(os.tmpdir(), 'edgewatch-cli-'));
+let app: Awaited<ReturnType<typeof startTestApp>>;
+
+/** Run the CLI; resolves with stdout/stderr and the exit code. */
+async function edgewatch(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [MAIN, ...args], { env: { ...process.env, EDGEWATCH_ADMIN_TOKEN: ADMIN, ...env }, cwd: ROOT });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ from: ROOT, keyValue: undefined, stateDir, variables: { admin_token: ADMIN } });
+});
+afterAll(() => app?.close());
+
+describe('edgewatch CLI', () => {
+  let token = '';
+
+  it('adds_a_device_and_prints_its_token', async () => {
+    const result = await edgewatch(['devices', 'add', 'cli-d1', '--url', app.url]);
+    expect(result.code).toBe(0);
+    token = result.stdout.trim().split('\n').pop()!;
+    expect(token.startsWith('cli-d1.')).toBe(true);
+  });
+
+  it('sends_a_reading_that_the_series_api_returns', async () => {
+    const result = await edgewatch(['send', 'cli-d1', 'temperature=21.5', 'humidity=40', '--url', app.url, '--token', token]);
+    expect(result.code).toBe(0);
+    const series = (await (await fetch(`${app.url}/api/v1/series?device=cli-d1&name=temperature`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { points: [number, number][] };
+    expect(series.points.map(([, v]) => v)).toEqual([21.5]);
+  });
+
+  it('lists_devices_with_their_point_counts', async () => {
+    const result = await edgewatch(['devices', 'list', '--url', app.url]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/cli-d1\s+2\s+1/);
+  });
+
+  it('decodes_the_key_layout_of_the_sqlite_store', async () => {
+    const result = await edgewatch(['kv', 'list', '--state-dir', stateDir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('device         id=cli-d1');
+    expect(result.stdout).toMatch(/series chunk {3}device=cli-d1 series=temperature hour=\d{4}-\d\d-\d\dT\d\dh/);
+    expect(result.stdout).toMatch(/batch commit {3}device=cli-d1/);
+  });
+
+  it('fails_with_one_line_when_the_app_is_unreachable_or_the_token_wrong', async () => {
+    const down = await edgewatch(['devices', 'list', '--url', 'http://127.0.0.1:9']);
+    expect(down.code).not.toBe(0);
+    expect(down.stderr.trim().split('\n')).toHaveLength(1);
+    expect(down.stderr).toContain('cannot reach http://127.0.0.1:9');
+    const refused = await edgewatch(['devices', 'list', '--url', app.url], { EDGEWATCH_ADMIN_TOKEN: 'wrong' });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('token was refused');
+  });
+
+  it('refuses_unknown_flags_and_commands_with_one_line', async () => {
+    for (const args of [['devices', 'list', '--bogus'], ['frobnicate'], ['send', 'd1', 'x=notanumber', '--token', 't']]) {
+      const result = await edgewatch(args);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
