@@ -1,11 +1,14 @@
 // The default detector: complementary raw measures, each calibrated to standard units
-// against its own history, combined by maximum, then thinned by a rest period.
+// against its own history, combined by maximum with a range-breakout check, then thinned
+// by a rest period.
 import { Calibrator, type CalibratorSettings } from './calibrator.ts';
 import { checkPoint, type DetectorFactory, type StreamingDetector } from './detector.ts';
 import { referenceDetectorKernels, type DetectorKernels } from './kernels.ts';
 import { KnnDistance, type KnnSettings } from './knn-distance.ts';
 import { zToScore } from './math.ts';
+import { RangeBreakout, type RangeBreakoutSettings } from './range-breakout.ts';
 import { RestPeriod } from './rest-period.ts';
+import { SeasonalResidual, type SeasonalSettings } from './seasonal-residual.ts';
 import { SortedWindow } from './sorted-window.ts';
 import { StateReader, StateWriter } from './state-codec.ts';
 
@@ -13,8 +16,11 @@ import { StateReader, StateWriter } from './state-codec.ts';
 export interface EnsembleSettings {
   /** Nearest-neighbour subsequence search (no lengths disables it). */
   readonly knn: KnnSettings;
-  /** Trailing window of the robust level z (0 disables it). */
+  /** Trailing window of the robust level deviation (0 disables it). */
   readonly levelWindow: number;
+  /** Seasonal-naive residuals, one member per season (empty disables them). */
+  readonly seasons: readonly SeasonalSettings[];
+  readonly breakout: RangeBreakoutSettings;
   readonly calibrator: CalibratorSettings;
   readonly restPeriod: number;
   /** How member z values combine: the largest, or their sum (agreement adds up). */
@@ -24,7 +30,12 @@ export interface EnsembleSettings {
 /** The constants behind the `ensemble` detector (README: how they were chosen). */
 export const ENSEMBLE_SETTINGS: EnsembleSettings = {
   knn: { lengths: [8, 32], history: 512, refresh: 256 },
-  levelWindow: 256,
+  levelWindow: 0,
+  seasons: [
+    { hours: 168, span: 3 },
+    { hours: 24, span: 3 },
+  ],
+  breakout: { tolerance: 0.02, warmup: 150, score: 0.9 },
   calibrator: { horizon: 8000, warmup: 150, clip: 6, mode: 'peak' },
   restPeriod: 120,
   combine: 'max',
@@ -36,6 +47,9 @@ class Ensemble implements StreamingDetector {
   private readonly knn: KnnDistance | undefined;
   private readonly knnOut: Float64Array;
   private readonly level: SortedWindow | undefined;
+  private readonly seasons: SeasonalResidual[];
+  private readonly breakout: RangeBreakout;
+  /** One per member, in order: kNN lengths, level, seasons. */
   private readonly calibrators: Calibrator[];
   private readonly rest: RestPeriod;
 
@@ -45,7 +59,9 @@ class Ensemble implements StreamingDetector {
     this.knn = settings.knn.lengths.length > 0 ? new KnnDistance(settings.knn, kernels) : undefined;
     this.knnOut = new Float64Array(settings.knn.lengths.length);
     this.level = settings.levelWindow > 0 ? new SortedWindow(settings.levelWindow) : undefined;
-    const members = this.knnOut.length + (this.level ? 1 : 0);
+    this.seasons = settings.seasons.map((s) => new SeasonalResidual(s));
+    this.breakout = new RangeBreakout(settings.breakout);
+    const members = this.knnOut.length + (this.level ? 1 : 0) + this.seasons.length;
     this.calibrators = Array.from({ length: members }, () => new Calibrator(settings.calibrator));
     this.rest = new RestPeriod(settings.restPeriod);
   }
@@ -55,24 +71,22 @@ class Ensemble implements StreamingDetector {
     let z = 0;
     let m = 0;
     this.knn?.next(value, this.knnOut);
-    for (; m < this.knnOut.length; m++) {
-      const raw = this.knnOut[m]!;
-      const zi = raw >= 0 ? this.calibrators[m]!.next(raw) : 0;
-      z = this.combineZ(z, zi);
-    }
+    for (; m < this.knnOut.length; m++) z = this.member(z, m, this.knnOut[m]!);
     if (this.level) {
       const w = this.level;
-      if (w.size >= 16) {
-        const median = w.median();
-        const raw = Math.abs(value - median);
-        z = this.combineZ(z, this.calibrators[m]!.next(raw));
-      }
+      z = this.member(z, m++, w.size >= 16 ? Math.abs(value - w.median()) : -1);
       w.push(value);
     }
-    return this.rest.next(zToScore(z));
+    for (const season of this.seasons) z = this.member(z, m++, season.next(value, timestampMs));
+    const breakout = this.breakout.next(value);
+    const score = zToScore(z);
+    return this.rest.next(breakout > score ? breakout : score);
   }
 
-  private combineZ(acc: number, zi: number): number {
+  /** Fold member m's raw measure (negative: not ready) into the combined z. */
+  private member(acc: number, m: number, raw: number): number {
+    if (!(raw >= 0 && raw < Infinity)) return acc;
+    const zi = this.calibrators[m]!.next(raw);
     if (this.settings.combine === 'sum') return acc + Math.max(zi, 0);
     return zi > acc ? zi : acc;
   }
@@ -81,6 +95,8 @@ class Ensemble implements StreamingDetector {
     const w = new StateWriter(this.name);
     this.knn?.write(w);
     this.level?.write(w);
+    for (const s of this.seasons) s.write(w);
+    this.breakout.write(w);
     for (const c of this.calibrators) c.write(w);
     this.rest.write(w);
     return w.finish();
@@ -90,6 +106,8 @@ class Ensemble implements StreamingDetector {
     const r = new StateReader(bytes, this.name);
     this.knn?.read(r);
     this.level?.read(r);
+    for (const s of this.seasons) s.read(r);
+    this.breakout.read(r);
     for (const c of this.calibrators) c.read(r);
     this.rest.read(r);
     r.end();
@@ -101,7 +119,7 @@ class Ensemble implements StreamingDetector {
 export function ensembleFactory(name: string, settings: EnsembleSettings): DetectorFactory {
   return {
     name,
-    description: 'ensemble: kNN subsequence distance + robust level, calibrated, max-combined, rest period',
+    description: 'ensemble: kNN subsequence distance + weekly/daily seasonal residual, calibrated, max-combined with range breakout, rest period',
     create: (kernels = referenceDetectorKernels) => new Ensemble(name, settings, kernels),
     deserialize: (bytes, kernels = referenceDetectorKernels) => new Ensemble(name, settings, kernels).restore(bytes),
   };
