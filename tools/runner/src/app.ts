@@ -1,6 +1,7 @@
 // Composition root: load and check the manifest, configure every factor, prepare
 // the wasm, start the workers and the HTTP trigger. Used by the CLI (`edgewatch
 // up`) and by tests (in-process, ephemeral port, memory store).
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
@@ -13,8 +14,9 @@ import { prepareComponent, type PreparedComponent } from './engine/prepare-compo
 import { WorkerPool } from './engine/worker-pool.ts';
 import type { BridgeHandler } from './engine/sync-bridge.ts';
 import { RouteTable, compileRoute } from './trigger-http/routes.ts';
-import { boundAddress, dispatchRequest, startHttpServer, type TriggerOptions } from './trigger-http/server.ts';
+import { boundAddress, dispatchRequest, problem, startHttpServer, type TriggerOptions } from './trigger-http/server.ts';
 import { createLog, type RequestLog } from './logging.ts';
+import { RunnerError } from './errors.ts';
 
 export interface RunnerOptions {
   /** spin.toml or its folder (`-f`). */
@@ -104,6 +106,11 @@ export async function startApp(options: RunnerOptions): Promise<RunningApp> {
     for (const component of Object.values(app.components)) {
       for (const source of [component.source, ...Object.values(component.dependencies)]) {
         if (prepared[source]) continue;
+        const isDependency = source !== component.source;
+        if (isDependency && !existsSync(source)) {
+          const name = Object.entries(component.dependencies).find(([, path]) => path === source)![0];
+          throw new RunnerError('DEPENDENCY_INVALID', `dependencies."${name}": ${source} does not exist; build it first (npm run build, or spin build)`, component.id);
+        }
         prepared[source] = await prepareComponent(source, cacheRoot, maxMemoryBytes, component.id);
         const ms = prepared[source].transpileMs;
         if (ms > 0) log.info(`prepared ${path.relative(app.appDir, source)} for ${component.id}: transpiled in ${(ms / 1000).toFixed(1)} s (cached in ${path.relative(process.cwd(), cacheRoot)})`);
@@ -162,7 +169,8 @@ async function fetchInProcess(trigger: TriggerOptions, request: Request): Promis
   const url = new URL(request.url);
   const body = new Uint8Array(await request.arrayBuffer());
   if (body.length > trigger.maxBodyBytes) {
-    return Response.json({ title: 'Content Too Large', status: 413 }, { status: 413, headers: { 'content-type': 'application/problem+json' } });
+    const p = problem(413, 'Content Too Large', `The request body is larger than the runner's limit of ${trigger.maxBodyBytes} bytes.`);
+    return new Response(p.body as Uint8Array<ArrayBuffer>, { status: p.status, headers: p.headers });
   }
   return new Promise((resolve) => {
     let status = 500;

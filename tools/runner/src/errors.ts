@@ -19,7 +19,6 @@ export const ERROR_CODES = {
   VARIABLE_UNDECLARED: { capability: 'variables', phase: 'validate', summary: 'a template refers to a variable that is not declared' },
   VARIABLE_REQUIRED: { capability: 'variables', phase: 'configure', summary: 'a required variable has no value' },
   KV_UNDECLARED_STORE: { capability: 'key-value', phase: 'validate', summary: 'a component uses a store label with no backend' },
-  KV_RUNTIME_CONFIG: { capability: 'key-value', phase: 'configure', summary: 'the runtime config for a store is invalid' },
   KV_BACKEND: { capability: 'key-value', phase: 'configure', summary: 'a key-value backend could not be opened' },
   OUTBOUND_HOST: { capability: 'outbound-http', phase: 'validate', summary: 'an allowed_outbound_hosts entry is malformed' },
   RUNTIME_CONFIG: { capability: 'runtime-config', phase: 'load', summary: 'the runtime config file is invalid' },

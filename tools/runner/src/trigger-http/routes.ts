@@ -73,7 +73,8 @@ function tryMatch(route: CompiledRoute, parts: string[], trailingSlash: boolean)
     const segment = route.segments[i]!;
     const part = parts[i]!;
     if (segment.kind === 'exact' ? segment.text !== part : part === '') return undefined;
-    if (segment.kind === 'param') params[segment.name] = decodeURIComponent(part);
+    // Raw, as Spin's routefinder captures it: no percent-decoding (which could also throw on `%zz`).
+    if (segment.kind === 'param') params[segment.name] = part;
   }
   const rest = parts.slice(route.segments.length);
   // Spin keeps a trailing slash in path info: /foo/... on /foo/bar/ gives /bar/.
@@ -97,7 +98,8 @@ export class RouteTable {
   /** Find the component for a request path (no query string); undefined is a 404. */
   match(path: string): RouteMatch | undefined {
     const parts = splitPath(path);
-    const trailingSlash = path.length > 1 && path.endsWith('/');
+    // "/" counts too: Spin gives `/...` on "/" the path info "/" (empty capture + trailing slash).
+    const trailingSlash = path.endsWith('/');
     for (const route of this.routes) {
       const found = tryMatch(route, parts, trailingSlash);
       if (found) return found;

@@ -20,7 +20,8 @@ export interface TriggerOptions {
   log: RequestLog;
 }
 
-function problem(status: number, title: string, detail: string): { status: number; headers: [string, string][]; body: Uint8Array } {
+/** A problem+json response of the runner itself (404, 413, 500, 504). */
+export function problem(status: number, title: string, detail: string): { status: number; headers: [string, string][]; body: Uint8Array } {
   const body = JSON.stringify({ type: 'about:blank', title, status, detail });
   return { status, headers: [['content-type', 'application/problem+json']], body: new TextEncoder().encode(body) };
 }
@@ -74,15 +75,45 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array[
   });
 }
 
+/**
+ * The request URL from the request target and Host header. Built by hand rather than with
+ * `new URL(target, base)`, which would read a target like `//a/b` as a host; throws on a
+ * malformed Host or a target that is not a path (the caller answers 400).
+ */
+function requestUrl(target: string, host: string): URL {
+  if (!target.startsWith('/')) throw new Error(`the request target "${target}" is not an absolute path`);
+  let url: URL;
+  try {
+    url = new URL(`http://${host}`);
+  } catch {
+    throw new Error(`the Host header "${host}" is not a valid host[:port]`);
+  }
+  const query = target.indexOf('?');
+  url.pathname = query < 0 ? target : target.slice(0, query);
+  url.search = query < 0 ? '' : target.slice(query);
+  return url;
+}
+
 /** Start listening; resolves with the server once bound. */
 export function startHttpServer(options: TriggerOptions, host: string, port: number): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`);
+    let url: URL;
+    try {
+      url = requestUrl(req.url ?? '/', req.headers.host ?? `${host}:${port}`);
+    } catch (error) {
+      // A bad Host header must cost one 400, never the process (an async throw here is an unhandled rejection).
+      const p = problem(400, 'Bad Request', (error as Error).message);
+      res.writeHead(p.status, Object.fromEntries(p.headers)).end(p.body);
+      options.log.request({ method: req.method ?? 'GET', path: req.url ?? '/', status: 400, ms: performance.now() - started });
+      return;
+    }
     let status = 0;
     const sink: RequestSink = {
       start(code, headers) {
         status = code;
+        // Shutting down: end the connection with this response, or close() would wait out keep-alive.
+        if (!server.listening) res.shouldKeepAlive = false;
         const grouped = new Map<string, string[]>();
         for (const [name, value] of headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
         res.writeHead(code, Object.fromEntries(grouped));
@@ -95,6 +126,7 @@ export function startHttpServer(options: TriggerOptions, host: string, port: num
           res.destroy(new Error(message));
           return;
         }
+        if (!server.listening) res.shouldKeepAlive = false;
         const p = problem(code, code === 504 ? 'Gateway Timeout' : 'Internal Server Error', code === 504 ? 'The component did not answer in time.' : 'The component failed; see the runner log.');
         res.writeHead(p.status, Object.fromEntries(p.headers));
         res.end(p.body);

@@ -22,6 +22,7 @@ export function spinHeaders(match: RouteMatch, facts: RequestFacts): [string, st
     ['spin-component-route', raw.endsWith('/...') ? raw.slice(0, -4) : raw],
     ['spin-client-addr', facts.clientAddr],
   ];
-  for (const [name, value] of Object.entries(match.params)) headers.push([`spin-path-match-${name.toLowerCase()}`, value]);
+  // Spin builds SPIN_PATH_MATCH_<NAME> and turns every `_` into `-`: `:user_id` -> spin-path-match-user-id.
+  for (const [name, value] of Object.entries(match.params)) headers.push([`spin-path-match-${name.toLowerCase().replaceAll('_', '-')}`, value]);
   return headers;
 }

@@ -9,6 +9,8 @@ import type { OutboundOutcome } from '../../host/http-types.worker.ts';
 
 export interface OutboundHttpState {
   rules: Record<string, AllowRule[]>;
+  /** The app's public routes, so `self` requests can be routed (and given Spin's headers) in the worker. */
+  routes: { component: string; route: string }[];
 }
 
 export interface FetchCall {
@@ -43,7 +45,8 @@ export const outboundHttpFactor: Factor<OutboundHttpState> = {
         }
       });
     }
-    return { rules };
+    const routes = app.httpRoutes.flatMap((r) => (r.route === null ? [] : [{ component: r.component, route: r.route }]));
+    return { rules, routes };
   },
   bridgeHandlers: () => ({
     async fetch(call: FetchCall): Promise<OutboundOutcome> {

@@ -5,13 +5,24 @@ import type { WorkerFactor } from '../factor.ts';
 import type { OutboundHttpState, FetchCall } from './factor.ts';
 import { isAllowed, chainingTarget } from './allowed-hosts.ts';
 import { FutureIncomingResponse, fromWasiMethod, type OutgoingRequest, type RequestOptions, type OutboundOutcome } from '../../host/http-types.worker.ts';
+import { RouteTable, compileRoute, type RouteMatch } from '../../trigger-http/routes.ts';
+import { spinHeaders } from '../../trigger-http/spin-headers.ts';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+// Spin's client address for chained requests (trigger-http outbound_http.rs CHAINED_CLIENT_ADDR).
+const CHAINED_CLIENT_ADDR = '0.0.0.0:0';
 const fail = (tag: string, val?: unknown) => ({ payload: val === undefined ? { tag } : { tag, val } });
 
-export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, OutboundHttpState> = {
+/** Spin routes a `<id>.spin.internal` request as if it matched `/...` on that component (RouteMatch::synthetic). */
+function syntheticMatch(componentId: string, path: string): RouteMatch {
+  return { route: compileRoute(componentId, '/...'), params: {}, pathInfo: path };
+}
+
+type WorkerState = { rules: OutboundHttpState['rules']; routes: RouteTable };
+
+export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, WorkerState> = {
   name: 'outbound-http',
-  init: (state) => state,
+  init: (state) => ({ rules: state.rules, routes: new RouteTable(state.routes.map((r) => compileRoute(r.component, r.route))) }),
   imports(state, ctx) {
     const rules = state.rules[ctx.componentId] ?? [];
     return {
@@ -35,13 +46,24 @@ export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, OutboundH
           const target = url.hostname === 'self' ? undefined : chainingTarget(url.hostname);
           // The guest may write the body after handle() returns: send on first poll.
           if (target !== undefined || url.hostname === 'self') {
+            // Chained requests get Spin's request headers too: a synthetic `/...` match for
+            // `<id>.spin.internal`, the app's real route for `self` (which Spin sends back over HTTP).
+            const match = target !== undefined ? syntheticMatch(target, url.pathname) : state.routes.match(url.pathname);
+            const pathWithQuery = `${url.pathname}${url.search}`;
+            const forwarded = headers.filter(([name]) => name !== 'host' && !name.startsWith('spin-'));
+            if (match) {
+              forwarded.push(
+                ...spinHeaders(match, { scheme: 'http', host: url.host, pathWithQuery, clientAddr: target !== undefined ? CHAINED_CLIENT_ADDR : '127.0.0.1:0' }),
+              );
+            }
             return new FutureIncomingResponse(() => {
-              const response = ctx.chain(target, {
+              if (!match) return { ok: false, error: { tag: 'destination-not-found' } };
+              const response = ctx.chain(match.route.component, {
                 method,
-                pathWithQuery: `${url.pathname}${url.search}`,
+                pathWithQuery,
                 scheme: 'http',
                 authority: url.host,
-                headers,
+                headers: forwarded,
                 body: request.bodyChunks,
               });
               return response ? { ok: true, response } : { ok: false, error: { tag: 'destination-not-found' } };
