@@ -1,9 +1,9 @@
-//! Anomaly-detection kernels. The math lives in [`kernels`] (plain Rust,
-//! tested natively); `component` wires it to the WIT export on wasm only.
+//! The `edgewatch:kernels` component. The math lives in the `kernels` crate
+//! (plain Rust, tested natively, shared with the core module and the native
+//! benchmark); `component` wires it to the WIT exports on wasm only.
 
-pub mod kernels;
+pub use kernels;
+pub use kernels::dot;
 
 #[cfg(target_arch = "wasm32")]
 mod component;
-
-pub use kernels::dot;

@@ -1,1 +1,0 @@
-// Benchmarks entry (see README).
