@@ -10,3 +10,4 @@ export { withRequestId, REQUEST_ID_HEADER } from './middleware/request-id.ts';
 export { readJsonBody } from './body.ts';
 export { bearerAuth, bearerToken, forbidden } from './middleware/bearer-auth.ts';
 export type { BearerAuthOptions } from './middleware/bearer-auth.ts';
+export { adminAuth, secretsEqual, ADMIN_NOT_CONFIGURED } from './middleware/admin-auth.ts';

@@ -1,0 +1,89 @@
+// Catch-up scoring of a stored series: continue from the series' scoring
+// frontier (a series-store cursor), score the points that arrived since with the
+// saved detector state, write the scores as the series `<name>/anomaly_score`,
+// then save state and frontier. Ingest nudges this after each batch; when
+// inference was down, the next nudge (or the periodic call) scores everything
+// that was missed, since the frontier only moves after scores are written.
+//
+// Idempotent: two instances processing the same series at once read the same
+// state, compute the same scores (detectors are deterministic), write them under
+// the same batch id (a hash of series and frontier, so the second write is a
+// replay) and the same state. Points that arrive with a time older than the
+// frontier (late data) are not scored.
+import { detectorByName, type DetectorKernels } from '@edgewatch/detectors';
+import { readSeries, writeBatch } from '@edgewatch/series-store';
+import type { KeyValueStore } from '@edgewatch/spin-key-value';
+import { readScoringConfig } from './config.ts';
+import { isScoreSeries, scoreSeriesName, stateKey } from './keys.ts';
+import { decodeState, encodeState } from './state-codec.ts';
+
+export interface ProcessOptions {
+  device: string;
+  name: string;
+  nowMs: number;
+  /** Stop after this many points (the rest is scored by the next call). */
+  maxPoints: number;
+  kernels?: DetectorKernels;
+}
+
+export interface ProcessReport {
+  device: string;
+  name: string;
+  detector: string;
+  scored: number;
+  /** True when points remain beyond `maxPoints`. */
+  more: boolean;
+}
+
+const PAGE = 1000;
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Score what arrived in one series since the last call. */
+export async function processSeries(store: KeyValueStore, options: ProcessOptions): Promise<ProcessReport> {
+  const { device, name } = options;
+  if (isScoreSeries(name)) throw new RangeError(`"${name}" is a score series; score its source series instead`);
+  const config = readScoringConfig(store, device, name);
+  const saved = decodeState(store.get(stateKey(device, name)));
+  // A changed detector starts over from the current frontier with fresh state.
+  const factory = detectorByName(config.detector);
+  const detector = saved && saved.detector === config.detector ? factory.deserialize(saved.bytes, options.kernels) : factory.create(options.kernels);
+  const startCursor = saved?.cursor;
+
+  const scores: [number, number][] = [];
+  let cursor = startCursor;
+  let more = false;
+  while (scores.length < options.maxPoints) {
+    const page = readSeries(store, { device, name, limit: Math.min(PAGE, options.maxPoints - scores.length), cursor });
+    for (const [t, v] of page.points) {
+      // Only numeric values are scored; strings, booleans and sum-only records advance the frontier.
+      if (typeof v === 'number' && Number.isFinite(v)) scores.push([t, detector.update(v, t * 1000)]);
+    }
+    if (page.points.length > 0) cursor = frontierAfter(cursor, page.points.map((p) => p[0]));
+    if (!page.next) break;
+    more = scores.length >= options.maxPoints;
+  }
+  if (cursor === startCursor) return { device, name, detector: config.detector, scored: 0, more: false };
+
+  if (scores.length > 0) {
+    const batch = (await sha256Hex(`inference|${device}|${name}|${startCursor ?? ''}`)).slice(0, 24);
+    const records = scores.map(([t, score]) => ({ n: scoreSeriesName(name), t, value: { kind: 'v' as const, value: score } }));
+    writeBatch(store, { device, batch, bodyHash: batch, records, nowMs: options.nowMs });
+  }
+  store.set(stateKey(device, name), encodeState({ detector: config.detector, cursor: cursor!, bytes: detector.serialize() }));
+  return { device, name, detector: config.detector, scored: scores.length, more };
+}
+
+/** The series-store cursor after `times` (ascending) were consumed from `previous`. */
+export function frontierAfter(previous: string | undefined, times: number[]): string {
+  const last = times[times.length - 1]!;
+  let atLast = 0;
+  for (let i = times.length - 1; i >= 0 && times[i] === last; i--) atLast++;
+  const [prevT, prevSkip] = previous ? previous.split('~').map(Number) : [Number.NaN, 0];
+  // All points of the page at the previous frontier time were beyond its skip count.
+  const skip = atLast === times.length && prevT === last ? prevSkip! + atLast : atLast;
+  return `${last}~${skip}`;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, type KeyValueStore } from '@edgewatch/spin-key-value';
+import { readSeries, writeBatch } from '@edgewatch/series-store';
+import { detectorByName, DEFAULT_DETECTOR } from '@edgewatch/detectors';
+import { frontierAfter, parsePoints, parseScoringConfig, processSeries, scorePoints, writeScoringConfig } from './index.ts';
+
+const T0 = 1_764_000_000;
+let batchNo = 0;
+
+/** Store points of series `temp` of device d1 the way ingest does. */
+function ingest(store: KeyValueStore, points: [number, number][]): void {
+  batchNo += 1;
+  const records = points.map(([t, v]) => ({ n: 'temp', t, value: { kind: 'v' as const, value: v } }));
+  writeBatch(store, { device: 'd1', batch: `b${String(batchNo).padStart(23, '0')}`, bodyHash: `h${batchNo}`, records, nowMs: T0 * 1000 });
+}
+
+const series = (n: number, from = 0): [number, number][] =>
+  Array.from({ length: n }, (_, i) => [T0 + (from + i) * 60, 20 + Math.sin((from + i) / 10) + ((from + i) === 150 ? 15 : 0)]);
+
+const scores = (store: KeyValueStore) =>
+  readSeries(store, { device: 'd1', name: 'temp/anomaly_score', limit: 10_000 }).points.map(([t, v]) => [t, v as number]);
+
+const run = (store: KeyValueStore, maxPoints = 10_000) => processSeries(store, { device: 'd1', name: 'temp', nowMs: T0 * 1000, maxPoints });
+
+describe('processSeries', () => {
+  it('scores_new_points_into_the_anomaly_score_series', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(200));
+    const report = await run(store);
+    expect(report).toMatchObject({ scored: 200, detector: DEFAULT_DETECTOR, more: false });
+    const stored = scores(store);
+    expect(stored).toHaveLength(200);
+    expect(stored.every(([, s]) => s >= 0 && s <= 1)).toBe(true);
+  });
+
+  it('continues_from_its_frontier_with_the_same_scores_as_one_pass', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(120));
+    await run(store);
+    ingest(store, series(80, 120));
+    const second = await run(store);
+    expect(second.scored).toBe(80);
+    const detector = detectorByName(DEFAULT_DETECTOR).create();
+    const onePass = series(200).map(([t, v]) => [t, detector.update(v, t * 1000)]);
+    expect(scores(store)).toEqual(onePass);
+  });
+
+  it('does_nothing_when_no_point_arrived', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(50));
+    await run(store);
+    expect((await run(store)).scored).toBe(0);
+    expect(scores(store)).toHaveLength(50);
+  });
+
+  it('stores_scores_once_when_two_instances_process_the_same_series_at_once', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(100));
+    await Promise.all([run(store), run(store)]);
+    expect(scores(store)).toHaveLength(100);
+  });
+
+  it('catches_up_in_bounded_steps', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(250));
+    const first = await run(store, 100);
+    expect(first.more).toBe(true);
+    await run(store, 100);
+    await run(store, 100);
+    expect(scores(store).map(([t]) => t)).toEqual(series(250).map(([t]) => t));
+  });
+
+  it('uses_the_configured_detector_and_starts_fresh_when_it_changes', async () => {
+    const store = createMemoryStore();
+    writeScoringConfig(store, 'd1', 'temp', parseScoringConfig({ detector: 'windowed-gaussian' }));
+    ingest(store, series(60));
+    expect((await run(store)).detector).toBe('windowed-gaussian');
+  });
+
+  it('refuses_to_score_a_score_series', async () => {
+    await expect(processSeries(createMemoryStore(), { device: 'd1', name: 'temp/anomaly_score', nowMs: 0, maxPoints: 10 })).rejects.toThrow(/score series/);
+  });
+});
+
+describe('frontierAfter', () => {
+  it('counts_points_at_the_last_time_and_accumulates_on_the_same_time', () => {
+    expect(frontierAfter(undefined, [1, 2, 2])).toBe('2~2');
+    expect(frontierAfter('2~2', [2, 2])).toBe('2~4');
+    expect(frontierAfter('2~4', [2, 3])).toBe('3~1');
+  });
+});
+
+describe('ad-hoc scoring and config parsing', () => {
+  it('scores_points_and_names_the_first_bad_one', () => {
+    const points = parsePoints(series(30));
+    expect(scorePoints(points, 'windowed-gaussian')).toHaveLength(30);
+    expect(() => parsePoints([[1, 2], [3, 'x']])).toThrow(/points\[1\]/);
+    expect(() => parsePoints([[1, 2], [3, Number.NaN]])).toThrow(/points\[1\].*finite/);
+    expect(() => parsePoints({})).toThrow(/array/);
+  });
+
+  it('validates_configuration_fields', () => {
+    expect(parseScoringConfig({})).toEqual({ detector: DEFAULT_DETECTOR, sensitivity: 0.5 });
+    expect(() => parseScoringConfig({ detector: 'nope' })).toThrow(/unknown detector/);
+    expect(() => parseScoringConfig({ sensitivity: 0 })).toThrow(/sensitivity/);
+    expect(() => parseScoringConfig({ extra: 1 })).toThrow(/unknown field "extra"/);
+  });
+});
