@@ -4,6 +4,7 @@
 import type { IRequest } from 'itty-router';
 import { HttpProblem } from '../problem.ts';
 
+/** How `bearerAuth` decides who a token belongs to. */
 export interface BearerAuthOptions<P> {
   /** The principal a token belongs to, or undefined to refuse it. */
   verify: (token: string, request: IRequest) => P | undefined | Promise<P | undefined>;
