@@ -3,6 +3,7 @@
 import type { KeyValueStore } from '@edgewatch/spin-key-value';
 import type { VariableSource } from '@edgewatch/spin-variables';
 import { readIngestConfig, type IngestConfig } from './config.ts';
+import type { Handoff } from './handoff.ts';
 
 /** Host capabilities the component is built over (Spin in the guest, fakes in tests). */
 export interface IngestDeps {
@@ -11,6 +12,8 @@ export interface IngestDeps {
   variables: VariableSource;
   /** Current time in ms; injected so tests control time windows. */
   now?: () => number;
+  /** Told about each newly stored batch (inference scoring); see handoff.ts. */
+  handoff?: Handoff;
 }
 
 /** What handlers get: the store, the configuration and the clock. */
@@ -18,6 +21,7 @@ export interface IngestContext {
   store(): KeyValueStore;
   config(): IngestConfig;
   nowMs(): number;
+  handoff: Handoff;
 }
 
 /** Memoise the deps into the context handlers use. */
@@ -28,5 +32,6 @@ export function createContext(deps: IngestDeps): IngestContext {
     store: () => (store ??= deps.openStore()),
     config: () => (config ??= readIngestConfig(deps.variables)),
     nowMs: () => (deps.now ?? Date.now)(),
+    handoff: deps.handoff ?? (async () => {}),
   };
 }

@@ -2,7 +2,9 @@
 import { openSpinStore } from '@edgewatch/spin-key-value/guest';
 import { spinVariables } from '@edgewatch/spin-variables/guest';
 import { createIngestApp } from './app.ts';
+import { createHandoff } from './handoff.ts';
 
-const router = createIngestApp({ openStore: () => openSpinStore('default'), variables: spinVariables });
+const handoff = createHandoff(() => spinVariables('admin_token') || undefined);
+const router = createIngestApp({ openStore: () => openSpinStore('default'), variables: spinVariables, handoff });
 
 addEventListener('fetch', (event: FetchEvent) => event.respondWith(router.fetch(event.request)));

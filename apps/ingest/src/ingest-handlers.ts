@@ -119,6 +119,8 @@ export function ingestHandler(ctx: IngestContext, format: 'senml' | 'readings') 
       if (outcome.replayed && batchKey === undefined && signature !== undefined) {
         throw new HttpProblem({ status: 409, type: 'replayed-request', title: 'Replayed request', detail: 'This signed request was already accepted; sign a new request (new X-Timestamp) to send again.' });
       }
+      // Not awaited: the batch is already durable, the device need not wait for scoring.
+      if (!outcome.replayed) void ctx.handoff({ device, records });
       const body = { batch: outcome.batch, device, accepted: outcome.commit.points, series: outcome.commit.series, replayed: outcome.replayed };
       return Response.json(body, { status: outcome.replayed ? 200 : 201 });
     } catch (error) {
