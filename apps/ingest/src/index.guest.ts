@@ -4,7 +4,12 @@ import { spinVariables } from '@edgewatch/spin-variables/guest';
 import { createIngestApp } from './app.ts';
 import { createHandoff } from './handoff.ts';
 
-const handoff = createHandoff(() => spinVariables('admin_token') || undefined);
+const handoff = createHandoff(
+  () => spinVariables('admin_token') || undefined,
+  fetch,
+  console.error,
+  () => (spinVariables('internal_call_mode') === 'self' ? 'self' : 'chaining'),
+);
 const router = createIngestApp({ openStore: () => openSpinStore('default'), variables: spinVariables, handoff });
 
 addEventListener('fetch', (event: FetchEvent) => event.respondWith(router.fetch(event.request)));

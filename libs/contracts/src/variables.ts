@@ -11,9 +11,17 @@ export const COMPONENT_VARIABLES = {
     'max_past_seconds',
     // Secret: bearer token of the admin endpoints (devices); unset means those answer 503.
     'admin_token',
+    // How ingest reaches inference and alerting: "chaining" (*.spin.internal) or "self" (own routes).
+    'internal_call_mode',
   ],
   inference: ['admin_token'],
-  alerting: ['webhook_allowed_host'],
+  alerting: [
+    'webhook_allowed_host',
+    // Secret, shared with ingest: bearer token of the alerting admin endpoints.
+    'admin_token',
+    // Public base URL put in Alertmanager payloads (externalURL, generatorURL).
+    'alerts_external_url',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type VariableName<C extends keyof typeof COMPONENT_VARIABLES> = (typeof COMPONENT_VARIABLES)[C][number];

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: every product benchmark, measured in one run on this machine.
-//   npm run bench [-- --seconds N] [--connections N] [--only runner]
+//   npm run bench [-- --seconds N] [--connections N] [--only runner|ingest]
 // Kernel benchmarks have their own command (npm run bench:kernels).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchRunner, formatRunnerBench } from './runner/bench-runner.ts';
+import { benchIngest, formatIngestBench } from './ingest/bench-ingest.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,4 +25,7 @@ console.log(`edgewatch bench on ${os.cpus().length} cores (${os.cpus()[0]?.model
 if (!values.only || values.only === 'runner') {
   const options = { seconds, connections };
   console.log(`\n${formatRunnerBench(await benchRunner(options), options)}`);
+}
+if (!values.only || values.only === 'ingest') {
+  console.log(`\n${formatIngestBench(await benchIngest(seconds), seconds)}`);
 }

@@ -33,7 +33,8 @@ export function generateMissingSecrets(
   for (const name of names) {
     const decl = app.variables[name];
     if (!decl) throw new Error(`--generate-secret ${name}: no variable "${name}" in [variables] of ${app.manifestPath}`);
-    if (env[`SPIN_VARIABLE_${name.toUpperCase()}`] !== undefined || explicit[name] !== undefined || decl.default !== undefined) continue;
+    // An empty default means "unset" (Spin requires a default or `required`).
+    if (env[`SPIN_VARIABLE_${name.toUpperCase()}`] !== undefined || explicit[name] !== undefined || (decl.default ?? '') !== '') continue;
     const fresh = stored[name] === undefined;
     stored[name] ??= randomBytes(24).toString('base64url');
     supplied.push({ name, value: stored[name]!, fresh, file });

@@ -110,6 +110,7 @@ describe('manifest loader errors', () => {
 
   it('refuses_a_variable_both_required_and_defaulted', () => {
     expectError(loadError(probeManifest({ extra: '[variables]\nx = { required = true, default = "1" }' })), 'MANIFEST_SCHEMA', 'variables.x', 'drop one');
+    expectError(loadError(probeManifest({ extra: '[variables]\nx = { secret = true }' })), 'MANIFEST_SCHEMA', 'variables.x', 'default = ""', 'required = true');
   });
 
   it.each([

@@ -152,6 +152,10 @@ export function loadManifest(manifestPath: string): AppConfig {
     if (decl.required && decl.default !== undefined) {
       throw new RunnerError('MANIFEST_SCHEMA', `${file}: variables.${name}: a variable cannot be both required and have a default; drop one`);
     }
+    // Spin's loader insists on one of the two, so the runner does too.
+    if (!decl.required && decl.default === undefined) {
+      throw new RunnerError('MANIFEST_SCHEMA', `${file}: variables.${name}: give it a default (e.g. default = "") or mark it required = true`);
+    }
     variables[name] = { default: decl.default, required: decl.required ?? false, secret: decl.secret ?? false };
   }
 

@@ -1,0 +1,53 @@
+// What alerting remembers about devices: the set of devices ever seen (an
+// append-only log, so concurrent first readings cannot lose one), each
+// device's last reading time for heartbeat rules, and rate-rule sample windows.
+// Last-seen and samples are last-writer-wins: a race costs a sample, not a
+// state change, because alert state itself lives in the alert logs.
+import { getJson, setJson } from '@edgewatch/spin-key-value';
+import { appendIfChanged, readLog } from './claim.ts';
+import type { DeviceSeen, Sample } from './conditions.ts';
+import type { AlertsEnv } from './env.ts';
+
+const DEVICE_LOG = 'alerting/devices';
+const seenKey = (device: string) => `alerting/seen/${device}`;
+const samplesKey = (ruleId: string, device: string) => `alerting/samples/${ruleId}/${device}`;
+
+/** Every device alerting has seen a reading from, in first-seen order. */
+export function knownDevices(env: Pick<AlertsEnv, 'store'>): string[] {
+  return [...new Set(readLog<string>(env, DEVICE_LOG).map((e) => e.value))];
+}
+
+/** Add devices to the known set (no-op for those already in it). */
+export async function rememberDevices(env: AlertsEnv, devices: Iterable<string>, known: Set<string>): Promise<void> {
+  for (const device of devices) {
+    if (known.has(device)) continue;
+    await appendIfChanged<string>(env, DEVICE_LOG, (last) => {
+      // Re-read on each try: a concurrent request may have just added it.
+      const now = new Set(readLog<string>(env, DEVICE_LOG, 1).map((e) => e.value));
+      return now.has(device) || last?.value === device ? undefined : device;
+    });
+    known.add(device);
+  }
+}
+
+/** The device's last reading time and `ut`, or undefined if never seen. */
+export function lastSeen(env: Pick<AlertsEnv, 'store'>, device: string): DeviceSeen | undefined {
+  return getJson<DeviceSeen>(env.store, seenKey(device));
+}
+
+/** Record a reading time, keeping the newest (and its `ut`, when it carries one). */
+export function recordSeen(env: Pick<AlertsEnv, 'store'>, device: string, t: number, ut: number | undefined): void {
+  const prev = lastSeen(env, device);
+  if (prev && prev.t > t) return;
+  setJson(env.store, seenKey(device), { t, ...(ut !== undefined ? { ut } : prev?.ut !== undefined ? { ut: prev.ut } : {}) } satisfies DeviceSeen);
+}
+
+/** Samples of a rate rule's window for one device. */
+export function loadSamples(env: Pick<AlertsEnv, 'store'>, ruleId: string, device: string): Sample[] {
+  return getJson<Sample[]>(env.store, samplesKey(ruleId, device)) ?? [];
+}
+
+/** Replace a rate rule's samples for one device. */
+export function saveSamples(env: Pick<AlertsEnv, 'store'>, ruleId: string, device: string, samples: Sample[]): void {
+  setJson(env.store, samplesKey(ruleId, device), samples);
+}
