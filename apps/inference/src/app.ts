@@ -1,7 +1,7 @@
-// The inference component's router: routes only; scoring lives in libs/scoring
-// and libs/detectors, hot loops in the Rust kernels.
+// The inference component's router: routes only; scoring lives in libs/scoring,
+// the detectors run on the injected engine (the Rust ones in the component).
 import { COMPONENT_ROUTES, COMPONENT_VARIABLES } from '@edgewatch/contracts';
-import { DEFAULT_DETECTOR, type DetectorKernels } from '@edgewatch/detectors';
+import { DEFAULT_DETECTOR, tsDetectorEngine, type DetectorEngine } from '@edgewatch/detectors';
 import { adminAuth, createApiRouter, healthRoute, HttpProblem, readJsonBody } from '@edgewatch/http';
 import type { Kernels } from '@edgewatch/kernels';
 import { parsePoints, parseScoringConfig, processSeries, readScoringConfig, scorePoints, writeScoringConfig } from '@edgewatch/scoring';
@@ -11,8 +11,8 @@ import { version } from '../package.json';
 
 export interface InferenceDeps {
   kernels: Kernels;
-  /** The detectors' hot loops (wasm kernels in the component; TS reference when omitted). */
-  detectorKernels?: DetectorKernels;
+  /** Runs the detectors (the Rust `detectors` interface in the component; TS reference when omitted). */
+  engine?: DetectorEngine;
   openStore: () => KeyValueStore;
   variables: VariableSource;
   now?: () => number;
@@ -44,15 +44,16 @@ export function createInferenceApp(deps: InferenceDeps) {
   const variables = restrictVariables(deps.variables, COMPONENT_VARIABLES.inference);
   const admin = adminAuth(() => variables('admin_token') || undefined);
   const now = deps.now ?? Date.now;
+  const engine = deps.engine ?? tsDetectorEngine();
   const router = createApiRouter({ base: COMPONENT_ROUTES.inference });
 
-  router.get('/health', healthRoute('inference', version, () => ({ kernelProbe: deps.kernels.dot(PROBE_A, PROBE_B), detector: DEFAULT_DETECTOR })));
+  router.get('/health', healthRoute('inference', version, () => ({ kernelProbe: deps.kernels.dot(PROBE_A, PROBE_B), detector: DEFAULT_DETECTOR, engine: engine.name })));
 
   router.post('/score', admin, async (request) => {
     const body = (await readJsonBody(request as unknown as Request, MAX_BODY)) as { detector?: unknown; points?: unknown };
     const detector = typeof body?.detector === 'string' ? body.detector : DEFAULT_DETECTOR;
     try {
-      return Response.json({ detector, scores: scorePoints(parsePoints(body?.points), detector, deps.detectorKernels) });
+      return Response.json({ detector, scores: scorePoints(parsePoints(body?.points), detector, engine) });
     } catch (error) {
       invalid(error);
     }
@@ -68,7 +69,7 @@ export function createInferenceApp(deps: InferenceDeps) {
     const reports = [];
     for (const name of names as string[]) {
       try {
-        reports.push(await processSeries(store, { device: body.device as string, name, nowMs: now(), maxPoints: PROCESS_BATCH, kernels: deps.detectorKernels }));
+        reports.push(await processSeries(store, { device: body.device as string, name, nowMs: now(), maxPoints: PROCESS_BATCH, engine }));
       } catch (error) {
         invalid(error);
       }

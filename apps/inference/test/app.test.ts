@@ -3,13 +3,14 @@ import { referenceKernels, type Kernels } from '@edgewatch/kernels';
 import { createMemoryStore } from '@edgewatch/spin-key-value';
 import { staticVariables } from '@edgewatch/spin-variables';
 import { writeBatch, readSeries } from '@edgewatch/series-store';
+import { tsDetectorEngine, type DetectorEngine } from '@edgewatch/detectors';
 import { createInferenceApp } from '../src/app.ts';
 
 const ADMIN = 'admin-secret';
 
-function setup(kernels: Kernels = referenceKernels, admin: string | null = ADMIN) {
+function setup(kernels: Kernels = referenceKernels, admin: string | null = ADMIN, engine?: DetectorEngine) {
   const store = createMemoryStore();
-  const router = createInferenceApp({ kernels, openStore: () => store, variables: staticVariables(admin ? { admin_token: admin } : {}), now: () => 1_764_000_000_000 });
+  const router = createInferenceApp({ kernels, engine, openStore: () => store, variables: staticVariables(admin ? { admin_token: admin } : {}), now: () => 1_764_000_000_000 });
   const call = (method: string, path: string, body?: unknown, token: string | undefined = ADMIN) =>
     router.fetch(
       new Request(`http://localhost/api/v1/inference${path}`, {
@@ -19,6 +20,20 @@ function setup(kernels: Kernels = referenceKernels, admin: string | null = ADMIN
       }),
     );
   return { store, call };
+}
+
+/** Stands in for the component's wasm engine: the TS detectors under its name, counting batches. */
+function fakeWasmEngine(): DetectorEngine & { batches: number[] } {
+  const ts = tsDetectorEngine();
+  const engine = {
+    name: 'wasm',
+    batches: [] as number[],
+    scoreBatch: (...args: Parameters<DetectorEngine['scoreBatch']>) => {
+      engine.batches.push(args[2].length);
+      return ts.scoreBatch(...args);
+    },
+  };
+  return engine;
 }
 
 const points = (n: number) => Array.from({ length: n }, (_, i) => [1_764_000_000 + i * 60, 20 + Math.sin(i / 5)]);
@@ -33,6 +48,24 @@ describe('inference router', () => {
   it('surfaces_a_wrong_kernel_instead_of_hiding_it', async () => {
     const body = (await (await setup({ dot: () => 0 }).call('GET', '/health')).json()) as { details: { kernelProbe: number } };
     expect(body.details.kernelProbe).toBe(0);
+  });
+
+  it('reports_which_detector_engine_scores', async () => {
+    const health = async (engine?: DetectorEngine) => ((await (await setup(referenceKernels, ADMIN, engine).call('GET', '/health')).json()) as { details: { engine: string } }).details.engine;
+    expect(await health()).toBe('ts');
+    expect(await health(fakeWasmEngine())).toBe('wasm');
+  });
+
+  it('scores_and_processes_in_one_batch_on_the_injected_engine_and_stores_its_state', async () => {
+    const engine = fakeWasmEngine();
+    const { call, store } = setup(referenceKernels, ADMIN, engine);
+    expect((await call('POST', '/score', { points: points(40) })).status).toBe(200);
+    const records = points(300).map(([t, v]) => ({ n: 'temp', t: t!, value: { kind: 'v' as const, value: v! } }));
+    writeBatch(store, { device: 'd1', batch: 'b'.repeat(24), bodyHash: 'h', records, nowMs: 0 });
+    expect((await call('POST', '/process', { device: 'd1', names: ['temp'] })).status).toBe(200);
+    expect(engine.batches).toEqual([40, 300]);
+    const state = store.getKeys().find((k) => k.startsWith('inference|state|'))!;
+    expect(new TextDecoder().decode(store.get(state))).toContain('"engine":"wasm"');
   });
 
   it('scores_an_adhoc_batch_without_storing_it', async () => {

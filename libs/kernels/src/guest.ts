@@ -1,9 +1,12 @@
-// Guest-only entry (`@edgewatch/kernels/guest`): the Rust SIMD kernels imported
-// through WIT (`edgewatch:kernels/anomaly`). In Spin the import is satisfied by
-// the component dependency declared in spin.toml; the runner links it the same way.
+// Guest-only entry (`@edgewatch/kernels/guest`): the Rust SIMD kernels and the Rust
+// detectors imported through WIT (`edgewatch:kernels/anomaly`, `.../detectors`). In
+// Spin the imports are satisfied by the component dependencies declared in spin.toml;
+// the runner links them the same way.
 import { dot, slidingSqDistances } from 'edgewatch:kernels/anomaly@0.1.0';
-import type { DetectorKernels } from '@edgewatch/detectors';
+import { scoreBatch } from 'edgewatch:kernels/detectors@0.1.0';
+import type { DetectorEngine, DetectorKernels } from '@edgewatch/detectors';
 import { referenceDetectorKernels } from '@edgewatch/detectors';
+import { witDetectorEngine } from './detector-engine.ts';
 import type { Kernels } from './index.ts';
 
 /** Kernels backed by the linked `anomaly` wasm component. */
@@ -26,3 +29,9 @@ export const wasmDetectorKernels: DetectorKernels = {
   },
   advanceLagDistances: referenceDetectorKernels.advanceLagDistances,
 };
+
+/**
+ * The whole detector in Rust (`edgewatch:kernels/detectors`): one component call per
+ * batch instead of interpreted JS per point. Its state bytes are the Rust engine's own.
+ */
+export const wasmDetectorEngine: DetectorEngine = witDetectorEngine(scoreBatch);

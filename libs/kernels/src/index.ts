@@ -1,7 +1,10 @@
 // Numeric kernels as seen from TypeScript: the contracts (`Kernels`,
 // `VectorKernels`) and pure-TS reference implementations used for parity tests
 // and where no wasm is linked. The wasm versions are the `edgewatch:kernels`
-// component's `anomaly` interface (rust-kernels/wit/kernels.wit).
+// component's `anomaly` interface (rust-kernels/wit/kernels.wit); its `detectors`
+// interface becomes a DetectorEngine through `witDetectorEngine`.
+
+export { witDetectorEngine, type WitScoreBatch } from './detector-engine.ts';
 
 /** The kernel set a component scores with. Bulk data crosses as Float32Array. */
 export interface Kernels {

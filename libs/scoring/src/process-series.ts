@@ -10,7 +10,12 @@
 // the same batch id (a hash of series and frontier, so the second write is a
 // replay) and the same state. Points that arrive with a time older than the
 // frontier (late data) are not scored.
-import { detectorByName, type DetectorKernels } from '@edgewatch/detectors';
+//
+// Scoring is one `DetectorEngine.scoreBatch` call per run (the Rust detectors in the
+// component, the TS ones in tests). Detector state is engine-specific, so the stored
+// state names its engine; a state from another engine (or detector) is not resumed:
+// the series starts over with a fresh detector at its current frontier.
+import { tsDetectorEngine, type DetectorEngine } from '@edgewatch/detectors';
 import { readSeries, writeBatch } from '@edgewatch/series-store';
 import type { KeyValueStore } from '@edgewatch/spin-key-value';
 import { readScoringConfig } from './config.ts';
@@ -23,7 +28,8 @@ export interface ProcessOptions {
   nowMs: number;
   /** Stop after this many points (the rest is scored by the next call). */
   maxPoints: number;
-  kernels?: DetectorKernels;
+  /** Runs the detector (default: the TS reference engine). */
+  engine?: DetectorEngine;
 }
 
 export interface ProcessReport {
@@ -36,6 +42,7 @@ export interface ProcessReport {
 }
 
 const PAGE = 1000;
+const REFERENCE_ENGINE = tsDetectorEngine();
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -46,35 +53,40 @@ async function sha256Hex(text: string): Promise<string> {
 export async function processSeries(store: KeyValueStore, options: ProcessOptions): Promise<ProcessReport> {
   const { device, name } = options;
   if (isScoreSeries(name)) throw new RangeError(`"${name}" is a score series; score its source series instead`);
+  const engine = options.engine ?? REFERENCE_ENGINE;
   const config = readScoringConfig(store, device, name);
   const saved = decodeState(store.get(stateKey(device, name)));
-  // A changed detector starts over from the current frontier with fresh state.
-  const factory = detectorByName(config.detector);
-  const detector = saved && saved.detector === config.detector ? factory.deserialize(saved.bytes, options.kernels) : factory.create(options.kernels);
+  // A changed detector or engine starts over from the current frontier with fresh state.
+  const resume = saved && saved.detector === config.detector && saved.engine === engine.name ? saved.bytes : undefined;
   const startCursor = saved?.cursor;
 
-  const scores: [number, number][] = [];
+  const times: number[] = [];
+  const values: number[] = [];
   let cursor = startCursor;
   let more = false;
-  while (scores.length < options.maxPoints) {
-    const page = readSeries(store, { device, name, limit: Math.min(PAGE, options.maxPoints - scores.length), cursor });
+  while (times.length < options.maxPoints) {
+    const page = readSeries(store, { device, name, limit: Math.min(PAGE, options.maxPoints - times.length), cursor });
     for (const [t, v] of page.points) {
       // Only numeric values are scored; strings, booleans and sum-only records advance the frontier.
-      if (typeof v === 'number' && Number.isFinite(v)) scores.push([t, detector.update(v, t * 1000)]);
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        times.push(t);
+        values.push(v);
+      }
     }
     if (page.points.length > 0) cursor = frontierAfter(cursor, page.points.map((p) => p[0]));
     if (!page.next) break;
-    more = scores.length >= options.maxPoints;
+    more = times.length >= options.maxPoints;
   }
   if (cursor === startCursor) return { device, name, detector: config.detector, scored: 0, more: false };
 
-  if (scores.length > 0) {
+  const scored = engine.scoreBatch(config.detector, resume, Float64Array.from(values), Float64Array.from(times, (t) => t * 1000));
+  if (times.length > 0) {
     const batch = (await sha256Hex(`inference|${device}|${name}|${startCursor ?? ''}`)).slice(0, 24);
-    const records = scores.map(([t, score]) => ({ n: scoreSeriesName(name), t, value: { kind: 'v' as const, value: score } }));
+    const records = times.map((t, i) => ({ n: scoreSeriesName(name), t, value: { kind: 'v' as const, value: scored.scores[i]! } }));
     writeBatch(store, { device, batch, bodyHash: batch, records, nowMs: options.nowMs });
   }
-  store.set(stateKey(device, name), encodeState({ detector: config.detector, cursor: cursor!, bytes: detector.serialize() }));
-  return { device, name, detector: config.detector, scored: scores.length, more };
+  store.set(stateKey(device, name), encodeState({ detector: config.detector, engine: engine.name, cursor: cursor!, bytes: scored.state }));
+  return { device, name, detector: config.detector, scored: times.length, more };
 }
 
 /** The series-store cursor after `times` (ascending) were consumed from `previous`. */

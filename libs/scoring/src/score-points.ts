@@ -1,8 +1,9 @@
 // Ad-hoc scoring of a batch of points (POST /api/v1/inference/score): nothing is
-// stored, the detector starts fresh, points are scored in the order given.
-import { checkPoint, detectorByName, type DetectorKernels } from '@edgewatch/detectors';
+// stored, the detector starts fresh, points are scored in the order given, in one
+// engine call.
+import { checkPoint, tsDetectorEngine, type DetectorEngine } from '@edgewatch/detectors';
 
-/** Most points one ad-hoc request may score (guests run interpreted JS; keep requests short). */
+/** Most points one ad-hoc request may score (bounds the request body and the response). */
 export const MAX_ADHOC_POINTS = 20_000;
 
 /** A point to score: epoch seconds and a value. */
@@ -25,8 +26,10 @@ export function parsePoints(raw: unknown): ScorePoint[] {
   });
 }
 
-/** Score points with a fresh detector; returns `[t, score]` pairs. */
-export function scorePoints(points: ScorePoint[], detectorName: string, kernels?: DetectorKernels): [number, number][] {
-  const detector = detectorByName(detectorName).create(kernels);
-  return points.map(([t, v]) => [t, detector.update(v, t * 1000)]);
+/** Score points with a fresh detector on `engine` (default: the TS reference); returns `[t, score]` pairs. */
+export function scorePoints(points: ScorePoint[], detectorName: string, engine: DetectorEngine = tsDetectorEngine()): [number, number][] {
+  const values = Float64Array.from(points, (p) => p[1]);
+  const timestampsMs = Float64Array.from(points, (p) => p[0] * 1000);
+  const { scores } = engine.scoreBatch(detectorName, undefined, values, timestampsMs);
+  return points.map(([t], i) => [t, scores[i]!]);
 }

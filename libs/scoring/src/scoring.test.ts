@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, type KeyValueStore } from '@edgewatch/spin-key-value';
 import { readSeries, writeBatch } from '@edgewatch/series-store';
-import { detectorByName, DEFAULT_DETECTOR } from '@edgewatch/detectors';
+import { detectorByName, DEFAULT_DETECTOR, tsDetectorEngine, type DetectorEngine } from '@edgewatch/detectors';
 import { frontierAfter, parsePoints, parseScoringConfig, processSeries, scorePoints, writeScoringConfig } from './index.ts';
+import { decodeState, encodeState } from './state-codec.ts';
+import { stateKey } from './keys.ts';
 
 const T0 = 1_764_000_000;
 let batchNo = 0;
@@ -20,7 +22,21 @@ const series = (n: number, from = 0): [number, number][] =>
 const scores = (store: KeyValueStore) =>
   readSeries(store, { device: 'd1', name: 'temp/anomaly_score', limit: 10_000 }).points.map(([t, v]) => [t, v as number]);
 
-const run = (store: KeyValueStore, maxPoints = 10_000) => processSeries(store, { device: 'd1', name: 'temp', nowMs: T0 * 1000, maxPoints });
+const run = (store: KeyValueStore, maxPoints = 10_000, engine?: DetectorEngine) => processSeries(store, { device: 'd1', name: 'temp', nowMs: T0 * 1000, maxPoints, engine });
+
+/** The TS engine under another name, counting its calls: what a second engine looks like to processSeries. */
+function countingEngine(name: string): DetectorEngine & { calls: number } {
+  const inner = tsDetectorEngine();
+  const engine = {
+    name,
+    calls: 0,
+    scoreBatch: (...args: Parameters<DetectorEngine['scoreBatch']>) => {
+      engine.calls++;
+      return inner.scoreBatch(...args);
+    },
+  };
+  return engine;
+}
 
 describe('processSeries', () => {
   it('scores_new_points_into_the_anomaly_score_series', async () => {
@@ -77,6 +93,38 @@ describe('processSeries', () => {
     expect((await run(store)).detector).toBe('windowed-gaussian');
   });
 
+  it('scores_a_run_in_one_engine_call_and_records_the_engine_with_the_state', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(2500));
+    const engine = countingEngine('wasm');
+    expect((await run(store, 10_000, engine)).scored).toBe(2500);
+    expect(engine.calls).toBe(1);
+    expect(decodeState(store.get(stateKey('d1', 'temp')))?.engine).toBe('wasm');
+  });
+
+  it('starts_fresh_at_its_frontier_when_the_state_was_written_by_another_engine', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(120));
+    await run(store, 10_000, countingEngine('other'));
+    ingest(store, series(80, 120));
+    expect((await run(store)).scored).toBe(80);
+    // The TS engine cannot read the other engine's bytes, so the last 80 are a fresh detector's scores.
+    const detector = detectorByName(DEFAULT_DETECTOR).create();
+    const fresh = series(80, 120).map(([t, v]) => [t, detector.update(v, t * 1000)]);
+    expect(scores(store).slice(120)).toEqual(fresh);
+  });
+
+  it('reads_state_stored_before_engines_existed_as_ts_state', () => {
+    const legacy = encodeState({ detector: 'ensemble', engine: 'ts', cursor: '5~1', bytes: Uint8Array.of(1, 2) });
+    const header = JSON.stringify({ detector: 'ensemble', cursor: '5~1' });
+    const old = new Uint8Array(8 + header.length + 2);
+    old.set(legacy.subarray(0, 4));
+    new DataView(old.buffer).setUint32(4, header.length);
+    old.set(new TextEncoder().encode(header), 8);
+    old.set([1, 2], 8 + header.length);
+    expect(decodeState(old)).toEqual({ detector: 'ensemble', engine: 'ts', cursor: '5~1', bytes: Uint8Array.of(1, 2) });
+  });
+
   it('refuses_to_score_a_score_series', async () => {
     await expect(processSeries(createMemoryStore(), { device: 'd1', name: 'temp/anomaly_score', nowMs: 0, maxPoints: 10 })).rejects.toThrow(/score series/);
   });
@@ -93,7 +141,13 @@ describe('frontierAfter', () => {
 describe('ad-hoc scoring and config parsing', () => {
   it('scores_points_and_names_the_first_bad_one', () => {
     const points = parsePoints(series(30));
-    expect(scorePoints(points, 'windowed-gaussian')).toHaveLength(30);
+    const scored = scorePoints(points, 'windowed-gaussian');
+    expect(scored).toHaveLength(30);
+    const detector = detectorByName('windowed-gaussian').create();
+    expect(scored).toEqual(points.map(([t, v]) => [t, detector.update(v, t * 1000)]));
+    const engine = countingEngine('other');
+    expect(scorePoints(points, 'windowed-gaussian', engine)).toEqual(scored);
+    expect(engine.calls).toBe(1);
     expect(() => parsePoints([[1, 2], [3, 'x']])).toThrow(/points\[1\]/);
     expect(() => parsePoints([[1, 2], [3, Number.NaN]])).toThrow(/points\[1\].*finite/);
     expect(() => parsePoints({})).toThrow(/array/);

@@ -1,12 +1,13 @@
 //! WIT glue (wasm only): exports the `edgewatch:kernels@0.1.0` interfaces.
-//! Shapes are checked in the `kernels` crate; errors cross as their message.
+//! Shapes are checked in the `kernels` crate, points and state in the
+//! `detectors` crate; errors cross as their message.
 
 wit_bindgen::generate!({
     path: "../wit",
     world: "edgewatch:kernels/anomaly-kernels",
 });
 
-use exports::edgewatch::kernels::{anomaly, digest, image, linalg};
+use exports::edgewatch::kernels::{anomaly, detectors as wit_detectors, digest, image, linalg};
 
 struct Kernels;
 
@@ -68,6 +69,17 @@ impl digest::Guest for Kernels {
 impl image::Guest for Kernels {
     fn resize_bilinear(src: Vec<u8>, sw: u32, sh: u32, dw: u32, dh: u32) -> Result<Vec<u8>, String> {
         kernels::resize_bilinear(&src, sw as usize, sh as usize, dw as usize, dh as usize).map_err(|e| e.to_string())
+    }
+}
+
+impl wit_detectors::Guest for Kernels {
+    fn names() -> Vec<String> {
+        detectors::DETECTOR_NAMES.iter().map(|n| (*n).to_string()).collect()
+    }
+
+    fn score_batch(detector: String, state: Option<Vec<u8>>, values: Vec<f64>, timestamps_ms: Vec<f64>) -> Result<wit_detectors::Scored, String> {
+        let scored = detectors::score_batch(&detector, state.as_deref(), &values, &timestamps_ms).map_err(|e| e.to_string())?;
+        Ok(wit_detectors::Scored { scores: scored.scores, state: scored.state })
     }
 }
 

@@ -13,7 +13,8 @@ interface Constraint {
 }
 interface Graph {
   nodes: Record<string, { data: { tags?: string[] } }>;
-  dependencies: Record<string, { target: string }[]>;
+  /** `implicit` edges come from nx.implicitDependencies: build order, not imports. */
+  dependencies: Record<string, { target: string; type?: string }[]>;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -30,8 +31,8 @@ export function violations(graph: Graph, constraints: Constraint[]): string[] {
   const out: string[] = [];
   const tags = (name: string) => graph.nodes[name]?.data.tags ?? [];
   for (const [source, deps] of Object.entries(graph.dependencies)) {
-    for (const { target } of deps) {
-      if (!graph.nodes[target]) continue; // npm packages
+    for (const { target, type } of deps) {
+      if (!graph.nodes[target] || type === 'implicit') continue; // npm packages; build-order-only edges
       for (const rule of constraints) {
         if (!tags(source).includes(rule.sourceTag)) continue;
         if (!tags(target).some((t) => rule.onlyDependOnLibsWithTags.includes(t))) out.push(`${source} -> ${target} (${rule.sourceTag} may only use ${rule.onlyDependOnLibsWithTags.join(', ') || 'nothing'})`);
@@ -56,10 +57,18 @@ describe('module boundaries', () => {
     expect(violations(graph, depConstraints)).toEqual([]);
   });
 
+  it('ignores_build_order_only_edges', () => {
+    const fake: Graph = {
+      nodes: { cli: { data: { tags: ['type:tool', 'scope:tooling'] } }, app: { data: { tags: ['type:app', 'scope:x'] } } },
+      dependencies: { cli: [{ target: 'app', type: 'implicit' }] },
+    };
+    expect(violations(fake, depConstraints)).toEqual([]);
+  });
+
   it('detects_a_forbidden_edge', () => {
     const fake: Graph = {
       nodes: { app: { data: { tags: ['type:app', 'scope:x'] } }, runner: { data: { tags: ['type:runner', 'scope:tooling'] } } },
-      dependencies: { app: [{ target: 'runner' }] },
+      dependencies: { app: [{ target: 'runner', type: 'static' }] },
     };
     expect(violations(fake, depConstraints)).toEqual(['app -> runner (type:app may only use type:lib, type:wit, type:kernel-wrapper)']);
   });

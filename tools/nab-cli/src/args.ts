@@ -7,6 +7,7 @@ export interface NabOptions {
   labels?: string;
   verbose: boolean;
   detector?: string;
+  /** `wasm`: the Rust detectors in rust-kernels/dist/anomaly.wasm (default); `ts`: the TS reference. */
   engine: 'ts' | 'wasm';
 }
 
@@ -14,11 +15,11 @@ export interface NabOptions {
 export class UsageError extends Error {}
 
 /** One-paragraph usage shown by --help. */
-export const USAGE = `usage: npm run nab -- --data DIR [--out DIR] [--labels combined_windows.json] [--detector NAME] [--engine ts] [--verbose]`;
+export const USAGE = `usage: npm run nab -- --data DIR [--out DIR] [--labels combined_windows.json] [--detector NAME] [--engine wasm|ts] [--verbose]`;
 
 /** Parse argv (without node and script); throws UsageError on anything it cannot use. */
 export function parseArgs(argv: readonly string[]): NabOptions | 'help' {
-  const opts: Partial<NabOptions> = { verbose: false, engine: 'ts' };
+  const opts: Partial<NabOptions> = { verbose: false, engine: 'wasm' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
@@ -45,7 +46,7 @@ export function parseArgs(argv: readonly string[]): NabOptions | 'help' {
         break;
       case '--engine': {
         const engine = value();
-        if (engine !== 'ts' && engine !== 'wasm') throw new UsageError(`--engine ${engine}: unknown engine, use --engine ts`);
+        if (engine !== 'ts' && engine !== 'wasm') throw new UsageError(`--engine ${engine}: unknown engine, use --engine wasm (Rust component) or --engine ts (reference)`);
         opts.engine = engine;
         break;
       }

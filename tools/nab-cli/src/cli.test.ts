@@ -53,6 +53,7 @@ describe('nab cli', () => {
   it('prints_nab_scores_for_the_three_profiles_and_finds_both_anomalies', () => {
     const res = run(['--data', ds.data, '--labels', ds.labels, '--verbose']);
     expect(res.status).toBe(0);
+    expect(res.stdout).toContain('ensemble (wasm engine)');
     for (const profile of ['standard', 'reward_low_FP_rate', 'reward_low_FN_rate']) expect(res.stdout).toContain(profile);
     const standard = /standard\s+score\s+(-?[\d.]+).*windows hit (\d+)\/2/.exec(res.stdout);
     expect(standard).not.toBeNull();
@@ -61,13 +62,20 @@ describe('nab cli', () => {
     expect(res.stdout).toContain('catA/clean.csv');
   });
 
+  it('prints_the_same_scores_from_the_ts_engine_as_from_the_default_wasm_engine', () => {
+    const scoreLines = (out: string) => out.split('\n').filter((l) => /score\s/.test(l));
+    const wasm = run(['--data', ds.data, '--labels', ds.labels]);
+    const ts = run(['--data', ds.data, '--labels', ds.labels, '--engine', 'ts']);
+    expect(ts.stdout).toContain('ensemble (ts engine)');
+    expect(scoreLines(ts.stdout)).toHaveLength(3);
+    expect(scoreLines(wasm.stdout)).toEqual(scoreLines(ts.stdout));
+  });
+
   it('names_the_flag_and_fix_on_bad_input', () => {
     expect(run([]).stderr).toMatch(/--data is required/);
     expect(run(['--data', '/nonexistent']).stderr).toMatch(/--data \/nonexistent: not a directory/);
     expect(run(['--data', ds.data, '--detector', 'magic']).stderr).toMatch(/--detector: unknown detector "magic"/);
-    const wasm = run(['--data', ds.data, '--engine', 'wasm']);
-    expect(wasm.status).not.toBe(0);
-    expect(wasm.stderr).toMatch(/not available yet/);
+    expect(run(['--data', ds.data, '--engine', 'gpu']).stderr).toMatch(/--engine gpu: unknown engine, use --engine wasm/);
     expect(run(['--data', ds.data, '--bogus']).stderr).toMatch(/--bogus: unknown flag/);
   });
 

@@ -1,8 +1,9 @@
-// The NAB harness: score every CSV under --data with a detector, optionally write result
-// files, and with --labels print NAB scores for the three profiles.
+// The NAB harness: score every CSV under --data with a detector on an engine (the Rust
+// wasm component or the TS reference), optionally write result files, and with --labels
+// print NAB scores for the three profiles.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DETECTOR, detectorByName, scoreSeries } from '@edgewatch/detectors';
+import { DEFAULT_DETECTOR, detectorByName, type DetectorEngine } from '@edgewatch/detectors';
 import { NAB_PROFILES, optimizeThresholds, windowsToRows, type CorpusScore, type LabelledWindow, type ScoredFile } from '@edgewatch/nab';
 import { formatResultCsv, parseNabCsv } from './csv.ts';
 import { UsageError, type NabOptions } from './args.ts';
@@ -10,9 +11,12 @@ import { UsageError, type NabOptions } from './args.ts';
 /** Corpus results: one line per profile, and per-file rows for --verbose. */
 export interface NabReport {
   detector: string;
+  engine: string;
   files: number;
   rows: number;
   seconds: number;
+  /** Of `seconds`, the time spent inside the engine (scoring only, for points/s). */
+  scoringSeconds: number;
   profiles?: { profile: string; score: CorpusScore }[];
 }
 
@@ -43,9 +47,8 @@ function readLabels(file: string): Record<string, LabelledWindow[]> {
   return parsed as Record<string, LabelledWindow[]>;
 }
 
-/** Run the harness; `log` receives the lines to print. */
-export function runNab(opts: NabOptions, log: (line: string) => void): NabReport {
-  if (opts.engine === 'wasm') throw new UsageError('--engine wasm: not available yet (the wasm kernels are not wired into the detectors); use --engine ts');
+/** Run the harness with `engine` (one batch per file); `log` receives the lines to print. */
+export function runNab(opts: NabOptions, engine: DetectorEngine, log: (line: string) => void): NabReport {
   const factory = detectorByNameOrUsage(opts.detector ?? DEFAULT_DETECTOR);
   if (!existsDir(opts.data)) throw new UsageError(`--data ${opts.data}: not a directory; point it at a folder of NAB-style CSVs`);
   const files = findCsvFiles(opts.data);
@@ -54,9 +57,12 @@ export function runNab(opts: NabOptions, log: (line: string) => void): NabReport
   const started = performance.now();
   const scored: ScoredFile[] = [];
   let rows = 0;
+  let scoring = 0;
   for (const rel of files) {
     const series = parseNabCsv(readFileSync(path.join(opts.data, rel), 'utf8'), rel);
-    const scores = scoreSeries(factory.create(), series.values, series.timestamps);
+    const t0 = performance.now();
+    const { scores } = engine.scoreBatch(factory.name, undefined, series.values, series.timestamps);
+    scoring += performance.now() - t0;
     rows += scores.length;
     if (opts.out) {
       const target = path.join(opts.out, rel);
@@ -73,14 +79,18 @@ export function runNab(opts: NabOptions, log: (line: string) => void): NabReport
       }
     }
   }
-  const report: NabReport = { detector: factory.name, files: files.length, rows, seconds: 0 };
+  const report: NabReport = { detector: factory.name, engine: engine.name, files: files.length, rows, seconds: 0, scoringSeconds: scoring / 1000 };
   if (labels) {
     const best = optimizeThresholds(scored, NAB_PROFILES);
     report.profiles = NAB_PROFILES.map((profile, i) => ({ profile: profile.name, score: best[i]! }));
     if (opts.verbose) for (const line of perFileLines(scored, report.profiles)) log(line);
   }
   report.seconds = (performance.now() - started) / 1000;
-  log(`${factory.name}: ${files.length} files, ${rows} rows in ${report.seconds.toFixed(2)} s${opts.out ? `, results in ${opts.out}` : ''}`);
+  const perSecond = Math.round(rows / Math.max(report.scoringSeconds, 1e-9));
+  log(
+    `${factory.name} (${engine.name} engine): ${files.length} files, ${rows} rows in ${report.seconds.toFixed(2)} s ` +
+      `(scoring ${report.scoringSeconds.toFixed(2)} s, ${perSecond} points/s)${opts.out ? `, results in ${opts.out}` : ''}`,
+  );
   for (const { profile, score } of report.profiles ?? []) {
     log(
       `${profile.padEnd(19)} score ${score.normalized.toFixed(2).padStart(7)}  threshold ${score.threshold.toPrecision(6)}  ` +
