@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
 // Starting an app compiles ~12 MB wasm modules per worker: allow for it on 2 cores.
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } });
+export default defineConfig({ test: { testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } });

@@ -28,6 +28,12 @@ export interface RunnerOptions {
   runtimeConfigFile?: string;
   /** Where `.spin` state lives; default `<app dir>/.spin`. */
   stateDir?: string;
+  /**
+   * Where transpiled components are cached (by content hash); default
+   * `<app dir>/.spin/runner-cache`, shared by every state dir, since it is a build
+   * artifact, not app state.
+   */
+  cacheDir?: string;
   /** Variable values that win over defaults (env SPIN_VARIABLE_* still wins over these). */
   variables?: Record<string, string>;
   /** Environment to read SPIN_VARIABLE_* from; default process.env. */
@@ -100,7 +106,7 @@ export async function startApp(options: RunnerOptions): Promise<RunningApp> {
   };
 
   try {
-    const cacheRoot = path.join(stateDir, 'runner-cache');
+    const cacheRoot = path.resolve(options.cacheDir ?? path.join(app.appDir, '.spin', 'runner-cache'));
     const maxMemoryBytes = options.maxMemoryBytes ?? DEFAULTS.maxMemoryBytes;
     const prepared: Record<string, PreparedComponent> = {};
     for (const component of Object.values(app.components)) {

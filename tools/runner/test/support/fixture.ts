@@ -1,7 +1,7 @@
 // Paths and helpers shared by the conformance tests: the fixture app, fresh
-// state folders that reuse one transpile cache, and inline manifests that
-// borrow the fixture's wasm.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+// state folders, and inline manifests that borrow the fixture's wasm (the
+// test harness shares one transpile cache across all of them).
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,20 +14,14 @@ export const PROBE_WASM = path.join(FIXTURE_DIR, 'dist/probe.wasm');
 /** The runner source folder (for the CLI tests). */
 export const RUNNER_SRC = path.resolve(import.meta.dirname, '../../src');
 
-// jco's transpile of the probe takes seconds; every state folder links to one cache.
-const SHARED_CACHE = path.join(os.tmpdir(), 'edgewatch-runner-conformance-cache');
-
 /** A new empty temp folder. */
 export function tempDir(prefix = 'runner-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A fresh state folder (own `sqlite_key_value.db`) whose runner-cache is the shared one. */
+/** A fresh state folder (own `sqlite_key_value.db`). */
 export function freshStateDir(): string {
-  mkdirSync(SHARED_CACHE, { recursive: true });
-  const dir = tempDir('runner-state-');
-  symlinkSync(SHARED_CACHE, path.join(dir, 'runner-cache'), 'dir');
-  return dir;
+  return tempDir('runner-state-');
 }
 
 /** Write `toml` as spin.toml in a new temp folder; returns the folder. */
