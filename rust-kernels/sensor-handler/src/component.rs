@@ -19,6 +19,10 @@ use wasi::io::streams::{InputStream, StreamError};
 
 /// Where readings with a device token go: ingest's simple-JSON endpoint, by service chaining.
 const INGEST_AUTHORITY: &str = "ingest.spin.internal";
+/// The authority of the app's own routes, for hosts without service chaining.
+const SELF_AUTHORITY: &str = "self";
+/// Environment variable choosing how to reach ingest: `self` or (default) chaining.
+const CALL_MODE_VAR: &str = "EDGEWATCH_INTERNAL_CALL_MODE";
 const INGEST_READINGS_PATH: &str = "/api/v1/ingest/readings";
 /// Ingest's answers are small problem documents or acknowledgements.
 const MAX_INGEST_ANSWER_BYTES: usize = 64 * 1024;
@@ -88,6 +92,14 @@ fn read_stream(body: &IncomingBody, limit: usize) -> Result<Vec<u8>, ()> {
     Ok(buf) // the stream (a child of the body) is dropped here, before the body
 }
 
+/// `ingest.spin.internal`, or `self` when the environment asks for the app's own routes.
+fn ingest_authority() -> &'static str {
+    let self_mode = wasi::cli::environment::get_environment()
+        .iter()
+        .any(|(name, value)| name == CALL_MODE_VAR && value == "self");
+    if self_mode { SELF_AUTHORITY } else { INGEST_AUTHORITY }
+}
+
 /// Forward a valid reading with its device token to ingest and report what ingest said.
 fn store_in_ingest(authorization: &[u8], body: &[u8]) -> Storage {
     let headers = Fields::from_list(&[
@@ -98,7 +110,7 @@ fn store_in_ingest(authorization: &[u8], body: &[u8]) -> Storage {
     let request = OutgoingRequest::new(headers);
     let configured = request.set_method(&Method::Post).is_ok()
         && request.set_scheme(Some(&Scheme::Http)).is_ok()
-        && request.set_authority(Some(INGEST_AUTHORITY)).is_ok()
+        && request.set_authority(Some(ingest_authority())).is_ok()
         && request
             .set_path_with_query(Some(INGEST_READINGS_PATH))
             .is_ok();

@@ -94,7 +94,7 @@ describe('the generated cloud profile', () => {
   describe('served by the runner', () => {
     let app: RunningApp & { url: string };
     beforeAll(async () => {
-      app = await startTestApp({ from: PROFILE });
+      app = await startTestApp({ from: PROFILE, variables: { admin_token: 'cloud-admin' } });
     });
     afterAll(async () => app?.close());
 
@@ -103,6 +103,17 @@ describe('the generated cloud profile', () => {
         const response = await fetch(`${app.url}${route}`);
         expect(response.status, route).toBe(200);
       }
+    });
+
+    it('stores_a_tokened_sensor_reading_through_the_apps_own_routes', async () => {
+      const admin = { authorization: 'Bearer cloud-admin', 'content-type': 'application/json' };
+      const created = await fetch(`${app.url}/api/v1/devices`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'cloud-2' }) });
+      expect(created.status).toBe(201);
+      const { token } = (await created.json()) as { token: string };
+      const response = await fetch(`${app.url}/sensor`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ device: 'cloud-2', temperature: 70, ts: 1764000000 }) });
+      expect(await response.json()).toMatchObject({ stored: true });
+      const series = (await (await fetch(`${app.url}/api/v1/series?device=cloud-2&name=temperature`, { headers: admin })).json()) as { points: [number, number][] };
+      expect(series.points).toEqual([[1764000000, 70]]);
     });
 
     it('judges_a_reading_sent_without_a_token', async () => {

@@ -71,6 +71,8 @@ export function cloudProfileDoc(spin: SpinToml, options: CloudProfileOptions): S
       if (chains) {
         anyChains = true;
         next.variables = { ...c.variables, [INTERNAL_CALL_MODE]: `{{ ${INTERNAL_CALL_MODE} }}` };
+        // Components that read no Spin variables (the wasi-only Rust sensor-handler) get it from the environment.
+        next.environment = { ...c.environment, EDGEWATCH_INTERNAL_CALL_MODE: 'self' };
       }
     }
     components[id] = next;
