@@ -10,6 +10,9 @@ export const configKey = (device: string, name: string): string => ['inference',
 /** Detector state and scoring frontier of one series. */
 export const stateKey = (device: string, name: string): string => ['inference', 'state', device, name].join(SEP);
 
+/** Lease of one series: which instance is scoring it right now. */
+export const leaseKey = (device: string, name: string): string => ['inference', 'lease', device, name].join(SEP);
+
 /** Name of the series holding a series' anomaly scores. */
 export const scoreSeriesName = (name: string): string => `${name}/anomaly_score`;
 

@@ -5,11 +5,12 @@
 // inference was down, the next nudge (or the periodic call) scores everything
 // that was missed, since the frontier only moves after scores are written.
 //
-// Idempotent: two instances processing the same series at once read the same
-// state, compute the same scores (detectors are deterministic), write them under
-// the same batch id (a hash of series and frontier, so the second write is a
-// replay) and the same state. Points that arrive with a time older than the
-// frontier (late data) are not scored.
+// One instance at a time scores a series (series-lease.ts); a second nudge waits
+// for the first and then scores what arrived meanwhile. Should the lease ever be
+// shared (a holder stalled past its TTL), nothing is lost: a run writes its scores
+// under a batch id derived from the frontier range it covered, so a retried run is
+// a replay and a racing run at worst repeats some scores. Points that arrive with a
+// time older than the frontier (late data) are not scored.
 //
 // Scoring is one `DetectorEngine.scoreBatch` call per run (the Rust detectors in the
 // component, the TS ones in tests). Detector state is engine-specific, so the stored
@@ -19,7 +20,8 @@ import { tsDetectorEngine, type DetectorEngine } from '@edgewatch/detectors';
 import { readSeries, writeBatch } from '@edgewatch/series-store';
 import type { KeyValueStore } from '@edgewatch/spin-key-value';
 import { readScoringConfig } from './config.ts';
-import { isScoreSeries, scoreSeriesName, stateKey } from './keys.ts';
+import { isScoreSeries, leaseKey, scoreSeriesName, stateKey } from './keys.ts';
+import { withSeriesLease } from './series-lease.ts';
 import { decodeState, encodeState } from './state-codec.ts';
 
 export interface ProcessOptions {
@@ -30,6 +32,10 @@ export interface ProcessOptions {
   maxPoints: number;
   /** Runs the detector (default: the TS reference engine). */
   engine?: DetectorEngine;
+  /** Waits between lease polls (real timers in the component; injectable for tests). */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock the lease expires by (default Date.now). */
+  clock?: () => number;
 }
 
 export interface ProcessReport {
@@ -39,6 +45,8 @@ export interface ProcessReport {
   scored: number;
   /** True when points remain beyond `maxPoints`. */
   more: boolean;
+  /** True when another instance held the series for longer than we could wait. */
+  busy?: boolean;
 }
 
 const PAGE = 1000;
@@ -49,10 +57,21 @@ async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Score what arrived in one series since the last call. */
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Score what arrived in one series since the last call, holding the series' lease. */
 export async function processSeries(store: KeyValueStore, options: ProcessOptions): Promise<ProcessReport> {
   const { device, name } = options;
   if (isScoreSeries(name)) throw new RangeError(`"${name}" is a score series; score its source series instead`);
+  const report = await withSeriesLease(store, leaseKey(device, name), () => processHeld(store, options), {
+    nowMs: options.clock ?? Date.now,
+    sleep: options.sleep ?? realSleep,
+  });
+  return report ?? { device, name, detector: readScoringConfig(store, device, name).detector, scored: 0, more: true, busy: true };
+}
+
+async function processHeld(store: KeyValueStore, options: ProcessOptions): Promise<ProcessReport> {
+  const { device, name } = options;
   const engine = options.engine ?? REFERENCE_ENGINE;
   const config = readScoringConfig(store, device, name);
   const saved = decodeState(store.get(stateKey(device, name)));
@@ -81,7 +100,7 @@ export async function processSeries(store: KeyValueStore, options: ProcessOption
 
   const scored = engine.scoreBatch(config.detector, resume, Float64Array.from(values), Float64Array.from(times, (t) => t * 1000));
   if (times.length > 0) {
-    const batch = (await sha256Hex(`inference|${device}|${name}|${startCursor ?? ''}`)).slice(0, 24);
+    const batch = (await sha256Hex(`inference|${device}|${name}|${startCursor ?? ''}|${cursor}`)).slice(0, 24);
     const records = times.map((t, i) => ({ n: scoreSeriesName(name), t, value: { kind: 'v' as const, value: scored.scores[i]! } }));
     writeBatch(store, { device, batch, bodyHash: batch, records, nowMs: options.nowMs });
   }

@@ -76,6 +76,43 @@ describe('processSeries', () => {
     expect(scores(store)).toHaveLength(100);
   });
 
+  it('scores_points_that_arrive_while_another_run_holds_the_series_exactly_once', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(100));
+    const first = run(store);
+    ingest(store, series(60, 100));
+    const second = run(store);
+    await Promise.all([first, second]);
+    expect(scores(store).map(([t]) => t)).toEqual(series(160).map(([t]) => t));
+  });
+
+  it('takes_over_a_lease_whose_holder_died', async () => {
+    const store = createMemoryStore();
+    store.set('inference|lease|d1|temp', new TextEncoder().encode(JSON.stringify({ owner: 'crashed', until: Date.now() - 1 })));
+    ingest(store, series(20));
+    expect((await run(store)).scored).toBe(20);
+    expect(store.exists('inference|lease|d1|temp')).toBe(false);
+  });
+
+  it('reports_busy_instead_of_waiting_forever_on_a_live_lease', async () => {
+    const store = createMemoryStore();
+    store.set('inference|lease|d1|temp', new TextEncoder().encode(JSON.stringify({ owner: 'other', until: Date.now() + 60_000 })));
+    ingest(store, series(20));
+    const sleeps: number[] = [];
+    const fastClock = { value: Date.now() };
+    const report = await processSeries(store, {
+      device: 'd1',
+      name: 'temp',
+      nowMs: 0,
+      maxPoints: 100,
+      sleep: async (ms) => void sleeps.push(ms),
+      clock: () => (fastClock.value += 1000),
+    });
+    expect(report.busy).toBe(true);
+    expect(sleeps.length).toBeGreaterThan(0);
+    expect(scores(store)).toHaveLength(0);
+  });
+
   it('catches_up_in_bounded_steps', async () => {
     const store = createMemoryStore();
     ingest(store, series(250));

@@ -65,3 +65,18 @@ describe('ingest hands new points to inference', () => {
     expect(scores.every(([, s]) => s >= 0 && s <= 1)).toBe(true);
   });
 });
+
+describe('scoring state kept in key-value between requests', () => {
+  it('gives_the_same_scores_over_50_batches_as_in_one_pass', async () => {
+    const points = Array.from({ length: 1000 }, (_, i) => [1764100000 + i * 300, 50 + 10 * Math.sin((2 * Math.PI * i) / 288) + (i === 900 ? 40 : 0)] as [number, number]);
+    for (let b = 0; b < 50; b++) {
+      const readings = points.slice(b * 20, b * 20 + 20).map(([ts, flow]) => ({ ts, flow }));
+      const response = await app.fetch('/api/v1/ingest/readings', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(readings) });
+      expect(response.status).toBe(201);
+    }
+    const stored = await eventually(() => series('flow/anomaly_score'), (p) => p.length >= 1000);
+    const onePass = await app.fetch('/api/v1/inference/score', { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ points }) });
+    const { scores } = (await onePass.json()) as { scores: [number, number][] };
+    expect(stored).toEqual(scores);
+  });
+});
