@@ -6,6 +6,7 @@
 // admin token) is caught up by the next one or by the periodic
 // POST /api/v1/inference/process; alerting's time-based rules (heartbeat, `for`)
 // run on the scheduler's POST /api/v1/alerts/evaluate.
+import type { Reading as AlertReading } from '@edgewatch/alerts';
 import type { ResolvedRecord } from '@edgewatch/senml';
 
 export const INFERENCE_PROCESS_URL = 'http://inference.spin.internal/api/v1/inference/process';
@@ -26,15 +27,6 @@ export function downstreamUrl(chainingUrl: string, mode: InternalCallMode): stri
   return `http://self${url.pathname}${url.search}`;
 }
 
-/** A reading as alerting's /evaluate takes it (apps/alerting/README.md). */
-export interface AlertReading {
-  device: string;
-  name: string;
-  t: number;
-  v: number;
-  unit?: string;
-  ut?: number;
-}
 
 /** What ingest tells the components downstream about an accepted batch. */
 export interface AcceptedBatch {

@@ -1,33 +1,12 @@
 // Cap a core module's linear memory by rewriting the maximum in its memory
 // section. A guest that grows past the cap gets -1 from memory.grow and traps,
 // which the runner reports as a 500 — instead of taking the process down.
-// Hand-written because no maintained npm library edits one limits field in place;
-// the change is a few bytes of LEB128 in one section.
+// Hand-written (with wasm-sections.ts) because no maintained npm library edits
+// one limits field in place; the change is a few bytes of LEB128 in one section.
+
+import { readU32 as readLeb, u32 as writeLeb } from './wasm-sections.ts';
 
 const PAGE = 65536;
-
-function readLeb(bytes: Uint8Array, offset: number): [value: number, next: number] {
-  let result = 0;
-  let shift = 0;
-  let byte: number;
-  do {
-    byte = bytes[offset++]!;
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [result, offset];
-}
-
-function writeLeb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
 
 /** A copy of `wasm` whose defined 32-bit memories have maximum `maxBytes` (unchanged when none is defined). */
 export function limitMemory(wasm: Uint8Array, maxBytes: number): Uint8Array {
