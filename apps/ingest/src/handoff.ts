@@ -16,9 +16,10 @@ export const ALERTING_EVALUATE_URL = 'http://alerting.spin.internal/api/v1/alert
  * How components reach each other: `chaining` (Spin's `*.spin.internal`, the
  * default) or `self` (requests to the app's own public routes, for hosts without
  * local service chaining such as Fermyon Cloud; set by the Spin variable
- * `internal_call_mode` in deploy/fermyon-cloud/spin.toml).
+ * `internal_call_mode` in deploy/fermyon-cloud/spin.toml), or `none` (ingest only: no
+ * hand-off, e.g. for ingest load tests or an app without inference and alerting).
  */
-export type InternalCallMode = 'chaining' | 'self';
+export type InternalCallMode = 'chaining' | 'self' | 'none';
 
 /** The URL of a downstream endpoint in the given mode. */
 export function downstreamUrl(chainingUrl: string, mode: InternalCallMode): string {
@@ -72,7 +73,7 @@ export function createHandoff(
   return async ({ device, records }) => {
     const names = numericSeries(records);
     const token = adminToken();
-    if (names.length === 0 || !token) return;
+    if (names.length === 0 || !token || mode() === 'none') return;
     await Promise.all([
       post(downstreamUrl(INFERENCE_PROCESS_URL, mode()), `inference hand-off for ${device}`, { device, names }, token),
       post(downstreamUrl(ALERTING_EVALUATE_URL, mode()), `alerting hand-off for ${device}`, { readings: alertReadings(device, records) }, token),

@@ -8,7 +8,10 @@ const handoff = createHandoff(
   () => spinVariables('admin_token') || undefined,
   fetch,
   console.error,
-  () => (spinVariables('internal_call_mode') === 'self' ? 'self' : 'chaining'),
+  () => {
+    const mode = spinVariables('internal_call_mode');
+    return mode === 'self' || mode === 'none' ? mode : 'chaining';
+  },
 );
 const router = createIngestApp({ openStore: () => openSpinStore('default'), variables: spinVariables, handoff });
 

@@ -50,4 +50,11 @@ describe('handoff', () => {
     await createHandoff(() => 'adm', fake, () => {}, () => 'self')({ device: 'd1', records });
     expect(urls.sort()).toEqual(['http://self/api/v1/alerts/evaluate', 'http://self/api/v1/inference/process']);
   });
+
+  it('makes_no_call_in_none_mode', async () => {
+    let called = 0;
+    const fake = (async () => (called++, new Response('{}'))) as unknown as typeof fetch;
+    await createHandoff(() => 'adm', fake, () => {}, () => 'none')({ device: 'd1', records });
+    expect(called).toBe(0);
+  });
 });

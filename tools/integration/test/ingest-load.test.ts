@@ -12,7 +12,7 @@ const stateDirs: string[] = [];
 afterAll(() => stateDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function startOnSqlite(stateDir: string): Promise<App> {
-  return startTestApp({ from: INGEST_MANIFEST, keyValue: undefined, stateDir, variables: { admin_token: ADMIN_TOKEN } });
+  return startTestApp({ from: INGEST_MANIFEST, keyValue: undefined, stateDir, variables: { admin_token: ADMIN_TOKEN, internal_call_mode: 'none' } });
 }
 
 function freshStateDir(): string {
