@@ -2,33 +2,14 @@
 // detectors imported through WIT (`edgewatch:kernels/anomaly`, `.../detectors`). In
 // Spin the imports are satisfied by the component dependencies declared in spin.toml;
 // the runner links them the same way.
-import { dot, slidingSqDistances } from 'edgewatch:kernels/anomaly@0.1.0';
+import { dot } from 'edgewatch:kernels/anomaly@0.1.0';
 import { scoreBatch } from 'edgewatch:kernels/detectors@0.1.0';
-import type { DetectorEngine, DetectorKernels } from '@edgewatch/detectors';
-import { referenceDetectorKernels } from '@edgewatch/detectors';
+import type { DetectorEngine } from '@edgewatch/detectors';
 import { witDetectorEngine } from './detector-engine.ts';
 import type { Kernels } from './index.ts';
 
 /** Kernels backed by the linked `anomaly` wasm component. */
 export const wasmKernels: Kernels = { dot: (a, b) => dot(a, b) };
-
-/**
- * The detectors' hot loops on the wasm kernels. `slidingSqDistances` (the kNN
- * distances, O(windows × length) per point) runs in Rust with the same summation
- * order as the TS reference, so scores are bit-identical. `advanceLagDistances`
- * stays in TS: it is O(lags) per point and would copy the whole series per call.
- */
-export const wasmDetectorKernels: DetectorKernels = {
-  dot: (a, b) => dot(a, b),
-  slidingSqDistances(series, query, count, out) {
-    try {
-      out.set(slidingSqDistances(series, query, count));
-    } catch (thrown) {
-      throw new RangeError(String((thrown as { payload?: unknown }).payload ?? thrown));
-    }
-  },
-  advanceLagDistances: referenceDetectorKernels.advanceLagDistances,
-};
 
 /**
  * The whole detector in Rust (`edgewatch:kernels/detectors`): one component call per
