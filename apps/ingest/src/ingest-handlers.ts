@@ -49,7 +49,10 @@ function resolveSenmlBody(request: IRequest, bytes: Uint8Array, device: string, 
     throw new HttpProblem({ status: 415, type: 'unsupported-media-type', title: 'Unsupported media type', detail: `Send application/senml+json or application/senml+cbor, not "${type || 'no Content-Type'}".` });
   }
   const records = resolveSenmlRecords(pack, limits);
+  const owned = new Set<string>(); // distinct names already checked (a batch repeats a few names)
   records.forEach((record, index) => {
+    if (owned.has(record.n)) return;
+    owned.add(record.n);
     if (!nameBelongsToDevice(record.n, device)) {
       forbidden(`record ${index}: name "${record.n}" is not under this device's id "${device}"; a device writes only its own series (set bn to "${device}/" or "${device}:")`, { index, pointer: `/${index}` });
     }

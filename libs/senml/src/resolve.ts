@@ -20,7 +20,10 @@ interface BaseState {
 
 /** Check one record's fields: known labels have the right type, unknown must-understand (`_`) fields refuse. */
 function checkFields(record: Record<string, unknown>, index: number): void {
-  for (const [label, value] of Object.entries(record)) {
+  // for-in, not Object.entries: this runs per record in the guest's interpreter, where
+  // allocating an entry array per field is a measurable share of a 1000-record batch.
+  for (const label in record) {
+    const value = record[label];
     if (NUMBER_FIELDS.has(label)) checkFiniteNumber(value, index, label);
     else if (STRING_FIELDS.has(label)) {
       if (typeof value !== 'string') throw new SenmlError(index, label, `must be a string, got ${describe(value)}`);
@@ -50,14 +53,32 @@ function applyBase(record: Record<string, unknown>, base: BaseState, index: numb
   if (record.bs !== undefined) base.bs = record.bs as number;
 }
 
+const VALUE_LABELS = ['v', 'vs', 'vb', 'vd'] as const;
+
+/** The one value label a record carries, without allocating on the common path. */
+function valueLabelOf(record: Record<string, unknown>, index: number): (typeof VALUE_LABELS)[number] | undefined {
+  let found: (typeof VALUE_LABELS)[number] | undefined;
+  let count = 0;
+  for (const label of VALUE_LABELS) {
+    if (record[label] !== undefined) {
+      found ??= label;
+      count++;
+    }
+  }
+  if (count > 1) {
+    const present = VALUE_LABELS.filter((label) => record[label] !== undefined);
+    throw new SenmlError(index, present[1], `a record carries exactly one value; this one has ${present.join(', ')}`);
+  }
+  return found;
+}
+
 function resolveValue(record: Record<string, unknown>, base: BaseState, index: number): SenmlValue | undefined {
-  const present = (['v', 'vs', 'vb', 'vd'] as const).filter((label) => record[label] !== undefined);
-  if (present.length > 1) throw new SenmlError(index, present[1], `a record carries exactly one value; this one has ${present.join(', ')}`);
-  if (present.length === 0) {
+  const label = valueLabelOf(record, index);
+  if (label === undefined) {
     if (record.s === undefined) throw new SenmlError(index, undefined, 'the record has no value (v, vs, vb or vd) and no sum (s)');
     return undefined;
   }
-  switch (present[0]) {
+  switch (label) {
     case 'v': {
       const value = base.bv + (record.v as number);
       return { kind: 'v', value: checkFiniteNumber(value, index, 'v') };
@@ -82,6 +103,9 @@ export function resolveSenmlRecords(pack: unknown, limits: RecordLimits): Resolv
   if (!Array.isArray(pack)) throw new SenmlError(0, undefined, `a SenML pack is a JSON array of records, got ${describe(pack)}`);
   checkRecordCount(pack.length, limits);
   const base: BaseState = { bn: '', bt: 0, bu: undefined, bv: 0, bs: 0, bver: SUPPORTED_SENML_VERSION };
+  // A batch repeats a few names many times: check each distinct name once (the check
+  // depends only on the name and the limit, so the first bad record is still the one refused).
+  const checkedNames = new Set<string>();
   return pack.map((input: unknown, index): ResolvedRecord => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw new SenmlError(index, undefined, `a record is a JSON object, got ${describe(input)}`);
@@ -90,7 +114,10 @@ export function resolveSenmlRecords(pack: unknown, limits: RecordLimits): Resolv
     checkFields(record, index);
     applyBase(record, base, index);
     const n = base.bn + ((record.n as string | undefined) ?? '');
-    checkResolvedName(n, index, record.n === undefined ? 'bn' : 'n', limits.maxNameLength);
+    if (!checkedNames.has(n)) {
+      checkResolvedName(n, index, record.n === undefined ? 'bn' : 'n', limits.maxNameLength);
+      checkedNames.add(n);
+    }
     const value = resolveValue(record, base, index);
     let t = base.bt + ((record.t as number | undefined) ?? 0);
     if (t < RELATIVE_TIME_LIMIT) t += limits.now;

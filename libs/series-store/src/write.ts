@@ -57,7 +57,7 @@ export function writeBatch(store: KeyValueStore, input: BatchToWrite): WriteOutc
     nonce,
     at: input.nowMs / 1000,
     points: input.records.length,
-    series: new Set(input.records.map((r) => r.n)).size,
+    series: new Set(Array.from(groups.values(), (g) => g.name)).size,
     bodyHash: input.bodyHash,
   };
   store.set(commitKey(input.device, input.batch), encodeValue(commit));
