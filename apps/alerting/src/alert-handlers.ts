@@ -5,6 +5,7 @@ import type { IRequest } from 'itty-router';
 import {
   acknowledgeAlert,
   alertHistory,
+  alertingStats,
   buildViews,
   collectAlerts,
   evaluate,
@@ -29,7 +30,7 @@ const query = (request: IRequest, name: string) => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
-/** Handlers for /evaluate, /, /:id, /:id/ack and /deliveries. */
+/** Handlers for /evaluate, /, /:id, /:id/ack, /deliveries and /stats. */
 export function alertHandlers(ctx: AlertingContext) {
   const views = () => {
     const env = ctx.env();
@@ -64,8 +65,20 @@ export function alertHandlers(ctx: AlertingContext) {
     },
 
     async ack(request: IRequest) {
+      // The body is optional: an empty one acknowledges as "admin".
       const text = await request.text();
-      const body = (text.trim() ? JSON.parse(text) : {}) as { by?: unknown; comment?: unknown };
+      let parsed: unknown = {};
+      if (text.trim()) {
+        try {
+          parsed = JSON.parse(text);
+        } catch (error) {
+          throw new HttpProblem({ status: 400, type: 'invalid-json', title: 'Invalid JSON', detail: `The body is not valid JSON: ${(error as Error).message}` });
+        }
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new HttpProblem({ status: 400, type: 'invalid-body', title: 'Invalid body', detail: 'An acknowledgement body is empty or a JSON object like {"by":"alice","comment":"on it"}.' });
+      }
+      const body = parsed as { by?: unknown; comment?: unknown };
       const by = typeof body.by === 'string' && body.by ? body.by : 'admin';
       const comment = typeof body.comment === 'string' ? body.comment : undefined;
       const outcome = await acknowledgeAlert(ctx.env(), String(request.params.id), by, comment);
@@ -79,6 +92,13 @@ export function alertHandlers(ctx: AlertingContext) {
       const limit = Number(query(request, 'limit') ?? 100);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpProblem({ status: 400, type: 'invalid-query', title: 'Invalid query', detail: 'limit must be an integer from 1 to 1000' });
       return Response.json({ deliveries: listDeliveries(env, loadConfig(env).receivers, { status: query(request, 'status'), limit }) });
+    },
+
+    /** Operator counters, folded from the alert logs and the whole delivery outbox (libs/alerts stats.ts). */
+    stats() {
+      const env = ctx.env();
+      const deliveries = listDeliveries(env, loadConfig(env).receivers, { limit: Number.MAX_SAFE_INTEGER });
+      return Response.json(alertingStats(views(), deliveries), { headers: { 'cache-control': 'no-store' } });
     },
   };
 }

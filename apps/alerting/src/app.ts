@@ -40,6 +40,7 @@ export function createAlertingApp(deps: AlertingDeps) {
   router.delete('/silences/:id', admin, config.deleteSilence);
 
   router.get('/deliveries', admin, alerts.deliveries);
+  router.get('/stats', admin, alerts.stats);
 
   router.get('', admin, alerts.list);
   router.get('/', admin, alerts.list);

@@ -102,6 +102,11 @@ describe('alerting router', () => {
     await call('/evaluate', { method: 'POST', body: JSON.stringify({ readings: [{ device: 'd1', name: 'temperature', v: 85 }, { device: 'd2', name: 'temperature', v: 85 }] }) });
     const { alerts } = (await (await call('')).json()) as { alerts: { id: string; labels: Record<string, string> }[] };
     const d1 = alerts.find((a) => a.labels.device === 'd1')!;
+    for (const bad of ['{"by":', 'null', '["alice"]']) {
+      const refused = await call(`/${d1.id}/ack`, { method: 'POST', admin: true, body: bad });
+      expect(refused.status, bad).toBe(400);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    }
     expect((await call(`/${d1.id}/ack`, { method: 'POST', admin: true, body: JSON.stringify({ by: 'alice' }) })).status).toBe(200);
     const silence = await call('/silences', { method: 'POST', admin: true, body: JSON.stringify({ matchers: [{ name: 'device', value: 'd2' }], endsAt: '2025-01-02T00:00:00Z', comment: 'swap sensor' }) });
     expect(silence.status).toBe(201);

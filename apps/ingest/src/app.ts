@@ -1,12 +1,13 @@
 // The ingest component's router: routes and wiring only; parsing, storage and
 // auth live in libs (senml, series-store, devices, http middleware).
-import { API_PREFIX, COMPONENT_ROUTES } from '@edgewatch/contracts';
+import { API_PREFIX, COMPONENT_ROUTES, OPENAPI_DOCUMENT, OPENAPI_ROUTE } from '@edgewatch/contracts';
 import { createApiRouter, healthRoute } from '@edgewatch/http';
 import { createAuth } from './auth.ts';
 import { createContext, type IngestDeps } from './context.ts';
 import { deviceHandlers } from './device-handlers.ts';
 import { ingestHandler } from './ingest-handlers.ts';
 import { seriesHandler } from './series-handlers.ts';
+import { recordingRefusals, statsHandler } from './stats-handlers.ts';
 import { version } from '../package.json';
 
 export type { IngestDeps } from './context.ts';
@@ -24,8 +25,10 @@ export function createIngestApp(deps: IngestDeps) {
     `${INGEST}/health`,
     healthRoute('ingest', version, () => ({ store: ctx.store().label, maxBodyBytes: ctx.config().maxBodyBytes })),
   );
-  router.post(`${INGEST}/senml`, auth.device, ingestHandler(ctx, 'senml'));
-  router.post(`${INGEST}/readings`, auth.device, ingestHandler(ctx, 'readings'));
+  // Refused batches are counted by reason for GET /ingest/stats (stats-handlers.ts).
+  router.post(`${INGEST}/senml`, recordingRefusals(ctx, auth.device, ingestHandler(ctx, 'senml')));
+  router.post(`${INGEST}/readings`, recordingRefusals(ctx, auth.device, ingestHandler(ctx, 'readings')));
+  router.get(`${INGEST}/stats`, auth.admin, statsHandler(ctx));
 
   router.post('/devices', auth.admin, devices.create);
   router.get('/devices', auth.admin, devices.list);
@@ -35,5 +38,8 @@ export function createIngestApp(deps: IngestDeps) {
   router.get('/devices/:id/latest', auth.reader, devices.latest);
 
   router.get('/series', auth.reader, seriesHandler(ctx));
+
+  // The API description (libs/contracts/openapi): public, like the health routes.
+  router.get(OPENAPI_ROUTE.slice(API_PREFIX.length), () => Response.json(OPENAPI_DOCUMENT, { headers: { 'cache-control': 'public, max-age=300' } }));
   return router;
 }

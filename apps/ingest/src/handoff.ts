@@ -74,9 +74,11 @@ export function createHandoff(
     const names = numericSeries(records);
     const token = adminToken();
     if (names.length === 0 || !token || mode() === 'none') return;
+    // Alerting first: on a host that runs chained requests one after the other (the local
+    // runner, in the caller's worker) its latency to a webhook should not include scoring.
     await Promise.all([
-      post(downstreamUrl(INFERENCE_PROCESS_URL, mode()), `inference hand-off for ${device}`, { device, names }, token),
       post(downstreamUrl(ALERTING_EVALUATE_URL, mode()), `alerting hand-off for ${device}`, { readings: alertReadings(device, records) }, token),
+      post(downstreamUrl(INFERENCE_PROCESS_URL, mode()), `inference hand-off for ${device}`, { device, names }, token),
     ]);
   };
 }

@@ -2,9 +2,9 @@
 import { openSpinStore } from '@edgewatch/spin-key-value/guest';
 import { spinVariables } from '@edgewatch/spin-variables/guest';
 import { createIngestApp } from './app.ts';
-import { createHandoff } from './handoff.ts';
+import { createHandoff, type Handoff } from './handoff.ts';
 
-const handoff = createHandoff(
+const chained = createHandoff(
   () => spinVariables('admin_token') || undefined,
   fetch,
   console.error,
@@ -13,6 +13,17 @@ const handoff = createHandoff(
     return mode === 'self' || mode === 'none' ? mode : 'chaining';
   },
 );
+// The hand-off runs after the device has its answer: waitUntil keeps the instance alive
+// for it (StarlingMonkey ends a request once the response is sent and nothing is awaited).
+let waitUntil: (work: Promise<unknown>) => void = () => {};
+const handoff: Handoff = (batch) => {
+  const work = chained(batch);
+  waitUntil(work);
+  return work;
+};
 const router = createIngestApp({ openStore: () => openSpinStore('default'), variables: spinVariables, handoff });
 
-addEventListener('fetch', (event: FetchEvent) => event.respondWith(router.fetch(event.request)));
+addEventListener('fetch', (event: FetchEvent) => {
+  waitUntil = (work) => event.waitUntil(work);
+  event.respondWith(router.fetch(event.request));
+});

@@ -50,14 +50,25 @@ export interface Transition {
 /** Judges the condition given the alert's previous revision (hysteresis needs it); undefined: nothing observed, only a time check. */
 export type Observe = (prev: AlertRecord | undefined) => Observation | undefined;
 
-/** Apply one observation (or a time check) to a rule's alert for a device; returns the transition if this call made one. */
-export async function applyObservation(env: AlertsEnv, rule: Rule, device: string, observe: Observe): Promise<Transition | undefined> {
+/** What applying an observation did: the transition this call made, if any, and the alert's newest revision. */
+export interface Applied {
+  transition?: Transition;
+  entry?: LogEntry<AlertRecord>;
+}
+
+/** Apply one observation (or a time check) to a rule's alert for a device; also returns the newest revision, so callers need not read it again. */
+export async function applyToAlert(env: AlertsEnv, rule: Rule, device: string, observe: Observe, justRead?: { last: LogEntry<AlertRecord> | undefined }): Promise<Applied> {
   const labels = alertLabels(rule, device);
   const fp = fingerprint(labels);
   const now = env.now();
-  const { entry, appended } = await appendIfChanged<AlertRecord>(env, alertLog(fp), (last) => advance(last?.value, rule, labels, fp, observe(last?.value), now));
-  if (!appended || !entry) return undefined;
-  return { fingerprint: fp, seq: entry.seq, event: entry.value.event, state: entry.value.state, labels };
+  const { entry, appended } = await appendIfChanged<AlertRecord>(env, alertLog(fp), (last) => advance(last?.value, rule, labels, fp, observe(last?.value), now), undefined, justRead);
+  if (!appended || !entry) return { entry };
+  return { transition: { fingerprint: fp, seq: entry.seq, event: entry.value.event, state: entry.value.state, labels }, entry };
+}
+
+/** Apply one observation (or a time check) to a rule's alert for a device; returns the transition if this call made one. */
+export async function applyObservation(env: AlertsEnv, rule: Rule, device: string, observe: Observe): Promise<Transition | undefined> {
+  return (await applyToAlert(env, rule, device, observe)).transition;
 }
 
 /** Why an acknowledgement did not apply. */

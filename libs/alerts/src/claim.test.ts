@@ -18,6 +18,19 @@ describe('write-once claims', () => {
     expect(getJson<{ value: string }>(env.store, 'k')?.value).toBe('theirs');
   });
 
+  it('starts_a_shared_settle_wait_only_after_every_claim_of_the_stretch_has_written', async () => {
+    const { env } = testEnv();
+    const written: string[] = [];
+    const set = env.store.set.bind(env.store);
+    env.store.set = (key, value) => (written.push(key), set(key, value));
+    const seenAtWait: string[][] = [];
+    env.sleep = async () => void seenAtWait.push([...written]);
+    const wins = await Promise.all(['a', 'b', 'c'].map((key) => claimKey(env, key, key)));
+    expect(wins).toEqual([true, true, true]);
+    // One wait for the three claims, begun once all three were written: each waited its full delay after its write.
+    expect(seenAtWait).toEqual([['a', 'b', 'c']]);
+  });
+
   it('refuses_a_key_that_already_exists', async () => {
     const { env } = testEnv();
     expect(await claimKey(env, 'k', 1)).toBe(true);

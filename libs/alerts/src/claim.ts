@@ -26,13 +26,38 @@ export interface LogEntry<T> {
 
 type ClaimEnv = Pick<AlertsEnv, 'store' | 'sleep' | 'random' | 'claimSettleMs'>;
 
-/** Claim a write-once key; true only for the single winner. */
-export async function claimKey<T>(env: ClaimEnv, key: string, value: T): Promise<boolean> {
-  if (env.store.exists(key)) return false;
+// Claims written in the same synchronous stretch share one settle timer, started once the stretch is
+// over (at the next microtask), so each of them still waits the full delay after its own write. One
+// timer instead of a thousand matters in the guest, whose event loop polls every pending timer.
+const settling = new WeakMap<ClaimEnv, Promise<void>>();
+function settleAfterWrite(env: ClaimEnv): Promise<void> {
+  let wait = settling.get(env);
+  if (!wait) {
+    wait = new Promise<void>((resolve) =>
+      queueMicrotask(() => {
+        settling.delete(env);
+        void env.sleep(env.claimSettleMs).then(resolve);
+      }),
+    );
+    settling.set(env, wait);
+  }
+  return wait;
+}
+
+/** Claim a write-once key; true only for the single winner. `checkedAbsent`: the caller saw it absent in this same synchronous stretch. */
+export async function claimKey<T>(env: ClaimEnv, key: string, value: T, checkedAbsent = false): Promise<boolean> {
+  if (!checkedAbsent && env.store.exists(key)) return false;
   const claim = randomId(env);
   setJson(env.store, key, { claim, value } satisfies Claimed<T>);
-  await env.sleep(env.claimSettleMs);
+  await settleAfterWrite(env);
   return getJson<Claimed<T>>(env.store, key)?.claim === claim;
+}
+
+/** Write a write-once key the caller already holds by another claim (see delivery.ts); false if it exists. */
+export function writeHeld<T>(env: Pick<AlertsEnv, 'store' | 'random'>, key: string, value: T): boolean {
+  if (env.store.exists(key)) return false;
+  setJson(env.store, key, { claim: randomId(env), value } satisfies Claimed<T>);
+  return true;
 }
 
 /** The value of a claimed key, or undefined. */
@@ -75,13 +100,17 @@ export async function appendIfChanged<T>(
   prefix: string,
   next: (last: LogEntry<T> | undefined) => T | undefined,
   maxTries = 8,
+  /** The last entry, when the caller read it in the same synchronous stretch (no await since): saves reading it again. */
+  justRead?: { last: LogEntry<T> | undefined },
 ): Promise<AppendResult<T>> {
   for (let attempt = 0; attempt < maxTries; attempt++) {
-    const last = lastEntry<T>(env, prefix);
+    const last = attempt === 0 && justRead ? justRead.last : lastEntry<T>(env, prefix);
     const value = next(last);
     if (value === undefined) return { entry: last, appended: false };
     const seq = (last?.seq ?? 0) + 1;
-    if (await claimKey(env, `${prefix}/${seq}`, value)) {
+    // A found last entry means lastEntry (ours, or the caller's in this same synchronous stretch) probed
+    // `${prefix}/${seq}` absent: no need to ask again. (No entry found may also mean an unreadable one.)
+    if (await claimKey(env, `${prefix}/${seq}`, value, last !== undefined)) {
       // The hint only moves forward; a stale hint costs readers a few probes.
       if ((getJson<number>(env.store, `${prefix}/head`) ?? 0) < seq) setJson(env.store, `${prefix}/head`, seq);
       return { entry: { seq, value }, appended: true };

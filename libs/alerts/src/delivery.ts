@@ -5,8 +5,15 @@
 // expires. Failures back off exponentially with jitter; after maxAttempts (or a
 // permanent 4xx) the notification is dead-lettered. Within a group,
 // notifications go out in order, so a late "firing" never follows its "resolved".
+//
+// The first attempt belongs to the request that queued the notification: it
+// won the write-once claim of that outbox key, so no one else can have, and it
+// takes the first lease with a plain write instead of a second claim (one
+// settle delay less between a reading and its webhook). Others leave a
+// notification's first attempt to its creator for OWNER_GRACE_MS, then claim
+// it as usual (the creator crashed, or ran out of its delivery limits).
 import { getJson, setJson } from '@edgewatch/spin-key-value';
-import { claimKey, readClaimed, readLog } from './claim.ts';
+import { claimKey, readClaimed, readLog, writeHeld } from './claim.ts';
 import { durationMs } from './durations.ts';
 import { iso, type AlertsEnv } from './env.ts';
 import type { GroupRecord } from './grouping.ts';
@@ -57,6 +64,9 @@ export interface DeliveryLimits {
 
 export const DEFAULT_DELIVERY_LIMITS: DeliveryLimits = { maxDeliveries: 20, budgetMs: 10_000, leaseMs: 60_000 };
 
+/** How long a notification's first attempt is left to the request that queued it (see above). */
+export const OWNER_GRACE_MS = 10_000;
+
 /** Delay before attempt `attempt + 1`: initialBackoff·2^(attempt−1), capped, with "equal jitter" (50–100%). */
 export function backoffMs(receiver: Receiver, attempt: number, random: number): number {
   const cap = durationMs(receiver.maxBackoff, 600_000);
@@ -78,7 +88,7 @@ function deliveryState(env: AlertsEnv, ref: GroupRef, seq: number, group: GroupR
   const last = attempts[attempts.length - 1];
   if (last?.result?.ok) return { status: 'delivered', attempts };
   if (!receiver) return { status: 'dead', attempts };
-  if (!last) return { status: 'pending', attempts, nextAttemptAt: group.notification?.createdAt ?? now };
+  if (!last) return { status: 'pending', attempts, nextAttemptAt: (group.notification?.createdAt ?? now) + OWNER_GRACE_MS };
   if (!last.result && now < last.lease.leaseUntil) return { status: 'in-flight', attempts, nextAttemptAt: last.lease.leaseUntil };
   if (last.result?.permanent || attempts.length >= receiver.maxAttempts) return { status: 'dead', attempts };
   return { status: 'pending', attempts, nextAttemptAt: last.result?.nextAttemptAt ?? last.lease.leaseUntil };
@@ -106,11 +116,14 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** Send due notifications, oldest first per group, within `limits`. */
-export async function deliverDue(env: AlertsEnv, receivers: readonly Receiver[], limits: DeliveryLimits = DEFAULT_DELIVERY_LIMITS): Promise<DeliveryReport> {
+/**
+ * Send due notifications, oldest first per group, within `limits`; `only` limits the pass to those groups
+ * (default: every known group); `owned` are the ids of notifications this request queued (their first attempt is its own).
+ */
+export async function deliverDue(env: AlertsEnv, receivers: readonly Receiver[], limits: DeliveryLimits = DEFAULT_DELIVERY_LIMITS, only?: readonly GroupRef[], owned: ReadonlySet<string> = new Set()): Promise<DeliveryReport> {
   const started = env.now();
-  const due: { ref: GroupRef; seq: number; group: GroupRecord; receiver: Receiver; attempt: number; at: number }[] = [];
-  for (const ref of knownGroups(env)) {
+  const due: { ref: GroupRef; seq: number; group: GroupRecord; receiver: Receiver; attempt: number; at: number; mine: boolean }[] = [];
+  for (const ref of only ?? knownGroups(env)) {
     const receiver = receivers.find((r) => r.name === ref.receiver);
     const cursorKey = `${groupLog(ref)}/delivered`;
     const cursor = getJson<number>(env.store, cursorKey) ?? 0;
@@ -128,7 +141,8 @@ export async function deliverDue(env: AlertsEnv, receivers: readonly Receiver[],
         continue;
       }
       // Head of line: later notifications of this group wait for this one.
-      if (state.status === 'pending' && receiver && (state.nextAttemptAt ?? 0) <= started) due.push({ ref, seq, group, receiver, attempt: state.attempts.length + 1, at: state.nextAttemptAt ?? 0 });
+      const mine = owned.has(`${groupLog(ref)}/${seq}`) && state.attempts.length === 0;
+      if (state.status === 'pending' && receiver && (mine || (state.nextAttemptAt ?? 0) <= started)) due.push({ ref, seq, group, receiver, attempt: state.attempts.length + 1, at: mine ? 0 : (state.nextAttemptAt ?? 0), mine });
       break;
     }
     if (settled > cursor) setJson(env.store, cursorKey, settled);
@@ -138,8 +152,16 @@ export async function deliverDue(env: AlertsEnv, receivers: readonly Receiver[],
     if (report.attempted >= limits.maxDeliveries || env.now() - started > limits.budgetMs) break;
     const prefix = attemptsPrefix(item.ref, item.seq);
     const startedAt = env.now();
-    // Losing this claim means another request is sending this very attempt.
-    if (!(await claimKey<AttemptLease>(env, `${prefix}/${item.attempt}`, { startedAt, leaseUntil: startedAt + limits.leaseMs }))) continue;
+    const lease: AttemptLease = { startedAt, leaseUntil: startedAt + limits.leaseMs };
+    const leaseKey = `${prefix}/${item.attempt}`;
+    // Our own notification, well within its grace: the lease is ours without a claim (half the grace as margin for a stalled instance).
+    const own = item.mine && startedAt < (item.group.notification?.createdAt ?? 0) + OWNER_GRACE_MS / 2;
+    if (own) {
+      if (!writeHeld(env, leaseKey, lease)) continue;
+    } else if (!(await claimKey<AttemptLease>(env, leaseKey, lease))) {
+      // Losing this claim means another request is sending this very attempt.
+      continue;
+    }
     const result = await send(env, item.receiver, item.group, `${groupLog(item.ref)}/${item.seq}`, item.attempt);
     setJson(env.store, `${prefix}/result/${item.attempt}`, result);
     report.attempted++;

@@ -12,22 +12,28 @@ const DEVICE_LOG = 'alerting/devices';
 const seenKey = (device: string) => `alerting/seen/${device}`;
 const samplesKey = (ruleId: string, device: string) => `alerting/samples/${ruleId}/${device}`;
 
+// A log entry is one device, or several first seen in the same call (one claim for all of them).
+type DeviceEntry = string | string[];
+const devicesOf = (entries: { value: DeviceEntry }[]) => entries.flatMap((e) => (Array.isArray(e.value) ? e.value : [e.value]));
+
 /** Every device alerting has seen a reading from, in first-seen order. */
 export function knownDevices(env: Pick<AlertsEnv, 'store'>): string[] {
-  return [...new Set(readLog<string>(env, DEVICE_LOG).map((e) => e.value))];
+  return [...new Set(devicesOf(readLog<DeviceEntry>(env, DEVICE_LOG)))];
 }
 
-/** Add devices to the known set (no-op for those already in it). */
-export async function rememberDevices(env: AlertsEnv, devices: Iterable<string>, known: Set<string>): Promise<void> {
-  for (const device of devices) {
-    if (known.has(device)) continue;
-    await appendIfChanged<string>(env, DEVICE_LOG, (last) => {
-      // Re-read on each try: a concurrent request may have just added it.
-      const now = new Set(readLog<string>(env, DEVICE_LOG, 1).map((e) => e.value));
-      return now.has(device) || last?.value === device ? undefined : device;
-    });
-    known.add(device);
-  }
+/**
+ * Append devices to the known set: `fresh` are devices the caller found no last-seen record for.
+ * Call recordSeen only after this resolves, so a crash in between leaves them fresh for the next reading.
+ */
+export async function rememberDevices(env: AlertsEnv, fresh: readonly string[]): Promise<void> {
+  if (fresh.length === 0) return;
+  let tries = 0;
+  await appendIfChanged<DeviceEntry>(env, DEVICE_LOG, () => {
+    // After a lost claim, re-read: the winner may have added some of them.
+    const have = new Set(tries++ === 0 ? [] : knownDevices(env));
+    const missing = fresh.filter((d) => !have.has(d));
+    return missing.length === 0 ? undefined : missing.length === 1 ? missing[0] : missing;
+  });
 }
 
 /** The device's last reading time and `ut`, or undefined if never seen. */

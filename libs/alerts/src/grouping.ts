@@ -39,13 +39,19 @@ export function groupKeyOf(groupLabels: Labels): string {
   return `{}:{${pairs.join(', ')}}`;
 }
 
+/** The receiver's group_by labels of an alert. */
+export function groupLabelsOf(receiver: Receiver, labels: Labels): Labels {
+  const groupLabels: Labels = {};
+  for (const name of receiver.groupBy) if (labels[name] !== undefined) groupLabels[name] = labels[name];
+  return groupLabels;
+}
+
 /** Split the receiver's alerts into groups by its group_by labels. */
 export function groupAlerts(receiver: Receiver, views: readonly AlertView[]): Map<string, { groupLabels: Labels; members: AlertView[] }> {
   const groups = new Map<string, { groupLabels: Labels; members: AlertView[] }>();
   for (const view of views) {
     if (view.lifecycle === 'inactive' || view.lifecycle === 'pending' || !matchesAll(receiver.matchers, view.labels)) continue;
-    const groupLabels: Labels = {};
-    for (const name of receiver.groupBy) if (view.labels[name] !== undefined) groupLabels[name] = view.labels[name];
+    const groupLabels = groupLabelsOf(receiver, view.labels);
     const key = groupKeyOf(groupLabels);
     const group = groups.get(key) ?? { groupLabels, members: [] };
     group.members.push(view);

@@ -16,10 +16,22 @@ export type Labels = Record<string, string>;
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
+// Compiled anchored regexes by source: the same few matchers are applied to every alert of every pass.
+const compiled = new Map<string, RegExp>();
+function anchored(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) {
+    if (compiled.size >= 1000) compiled.clear();
+    re = new RegExp(`^(?:${source})$`);
+    compiled.set(source, re);
+  }
+  return re;
+}
+
 /** Whether one matcher accepts `labels` (an absent label reads as ""). */
 export function matcherMatches(matcher: Matcher, labels: Labels): boolean {
   const actual = labels[matcher.name] ?? '';
-  const hit = matcher.isRegex ? new RegExp(`^(?:${matcher.value})$`).test(actual) : actual === matcher.value;
+  const hit = matcher.isRegex ? anchored(matcher.value).test(actual) : actual === matcher.value;
   return matcher.isEqual === false ? !hit : hit;
 }
 

@@ -62,15 +62,34 @@ export interface InhibitCandidate {
   labels: Labels;
 }
 
-/** Fingerprints of the firing source alerts that inhibit `target`. */
-export function inhibitedBy(rules: readonly InhibitRule[], firing: readonly InhibitCandidate[], target: InhibitCandidate): string[] {
-  const out = new Set<string>();
-  for (const rule of rules) {
-    if (!matchesAll(rule.targetMatchers, target.labels)) continue;
+/**
+ * Inhibition over one set of firing alerts, prepared once: the sources of each
+ * rule are indexed by their `equal` labels, so judging n targets costs O(n),
+ * not O(n × firing) — with 1,000 firing alerts, that is the difference between
+ * a thousand and a million matcher calls per evaluation.
+ */
+export function inhibitionOf(rules: readonly InhibitRule[], firing: readonly InhibitCandidate[]): (target: InhibitCandidate) => string[] {
+  const equalKey = (rule: InhibitRule, labels: Labels) => JSON.stringify(rule.equal.map((name) => labels[name] ?? ''));
+  const indexed = rules.map((rule) => {
+    const byKey = new Map<string, string[]>();
     for (const source of firing) {
-      if (source.fingerprint === target.fingerprint || !matchesAll(rule.sourceMatchers, source.labels)) continue;
-      if (rule.equal.every((name) => (source.labels[name] ?? '') === (target.labels[name] ?? ''))) out.add(source.fingerprint);
+      if (!matchesAll(rule.sourceMatchers, source.labels)) continue;
+      const key = equalKey(rule, source.labels);
+      byKey.set(key, [...(byKey.get(key) ?? []), source.fingerprint]);
     }
-  }
-  return [...out];
+    return { rule, byKey };
+  });
+  return (target) => {
+    const out = new Set<string>();
+    for (const { rule, byKey } of indexed) {
+      if (byKey.size === 0 || !matchesAll(rule.targetMatchers, target.labels)) continue;
+      for (const fp of byKey.get(equalKey(rule, target.labels)) ?? []) if (fp !== target.fingerprint) out.add(fp);
+    }
+    return [...out];
+  };
+}
+
+/** Fingerprints of the firing source alerts that inhibit `target` (one target; for many, prepare inhibitionOf once). */
+export function inhibitedBy(rules: readonly InhibitRule[], firing: readonly InhibitCandidate[], target: InhibitCandidate): string[] {
+  return inhibitionOf(rules, firing)(target);
 }

@@ -3,11 +3,13 @@
 // alerts, acknowledgement), with a display `state` that folds those in.
 import { currentAlert } from './alert-store.ts';
 import { alertFingerprint } from './alert-store.ts';
+import type { LogEntry } from './claim.ts';
 import type { AlertingConfigSnapshot } from './config-store.ts';
 import { iso, type AlertsEnv } from './env.ts';
 import type { AlertRecord, AlertState } from './lifecycle.ts';
 import type { Labels } from './matchers.ts';
-import { DEFAULT_INHIBIT_RULES, inhibitedBy, silencedBy } from './silences.ts';
+import type { Rule } from './rules.ts';
+import { DEFAULT_INHIBIT_RULES, inhibitionOf, silencedBy } from './silences.ts';
 
 /** Display state: the lifecycle state, or `silenced` / `acknowledged` for open alerts muted or handled. */
 export type DisplayState = Exclude<AlertState, 'inactive'> | 'inactive' | 'acknowledged' | 'silenced';
@@ -32,16 +34,22 @@ export interface AlertView {
   status: { silencedBy: string[]; inhibitedBy: string[]; acknowledged: { at: string; by: string; comment?: string } | null };
 }
 
-/** Newest revision of every alert of the configured rules × known devices (inactive ones included). */
-export function collectAlerts(env: Pick<AlertsEnv, 'store'>, config: AlertingConfigSnapshot, devices: readonly string[]): { record: AlertRecord; seq: number }[] {
+/**
+ * Newest revision of each given rule × device alert that exists (inactive ones included).
+ * `seen` holds revisions the caller has just read or written, by `${rule id}\n${device}`: they are not read again.
+ */
+export function readAlerts(env: Pick<AlertsEnv, 'store'>, alerts: readonly { rule: Rule; device: string }[], seen?: ReadonlyMap<string, LogEntry<AlertRecord>>): { record: AlertRecord; seq: number }[] {
   const out: { record: AlertRecord; seq: number }[] = [];
-  for (const rule of config.rules) {
-    for (const device of devices) {
-      const entry = currentAlert(env, alertFingerprint(rule, device));
-      if (entry) out.push({ record: entry.value, seq: entry.seq });
-    }
+  for (const { rule, device } of alerts) {
+    const entry = seen?.get(`${rule.id}\n${device}`) ?? currentAlert(env, alertFingerprint(rule, device));
+    if (entry) out.push({ record: entry.value, seq: entry.seq });
   }
   return out;
+}
+
+/** Newest revision of every alert of the configured rules × known devices (inactive ones included). */
+export function collectAlerts(env: Pick<AlertsEnv, 'store'>, config: AlertingConfigSnapshot, devices: readonly string[]): { record: AlertRecord; seq: number }[] {
+  return readAlerts(env, config.rules.flatMap((rule) => devices.map((device) => ({ rule, device }))));
 }
 
 /** Link to the rule that produced an alert (Alertmanager's generatorURL). */
@@ -50,10 +58,11 @@ export const generatorUrl = (externalUrl: string, ruleId: string): string => `${
 /** Views of alerts at `nowMs`, with silences and inhibition applied. */
 export function buildViews(alerts: readonly { record: AlertRecord; seq: number }[], config: AlertingConfigSnapshot, nowMs: number, externalUrl: string): AlertView[] {
   const firing = alerts.filter((a) => a.record.state === 'firing').map((a) => ({ fingerprint: a.record.fingerprint, labels: a.record.labels }));
+  const inhibitedBy = inhibitionOf(DEFAULT_INHIBIT_RULES, firing);
   return alerts.map(({ record, seq }) => {
     const open = record.state === 'pending' || record.state === 'firing';
     const silenced = open ? silencedBy(config.silences, record.labels, nowMs) : [];
-    const inhibited = record.state === 'firing' ? inhibitedBy(DEFAULT_INHIBIT_RULES, firing, record) : [];
+    const inhibited = record.state === 'firing' ? inhibitedBy(record) : [];
     const state: DisplayState = open && (silenced.length || inhibited.length) ? 'silenced' : open && record.acknowledged ? 'acknowledged' : record.state;
     const time = (ms: number | undefined) => (ms === undefined ? null : iso(ms));
     return {

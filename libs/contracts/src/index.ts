@@ -27,3 +27,13 @@ export type { VariableName } from './variables.ts';
 
 /** Base URL of the problem types edgewatch emits (RFC 9457 `type`). */
 export const PROBLEM_BASE = 'https://edgewatch.dev/problems';
+
+/** Where the OpenAPI document is served (by the ingest component). */
+export const OPENAPI_ROUTE = `${API_PREFIX}/openapi.json`;
+
+/**
+ * The OpenAPI 3.1 description of every public route, kept by hand in
+ * libs/contracts/openapi/openapi.json (see its README); components that do not
+ * import it do not bundle it (esbuild drops unused JSON).
+ */
+export { default as OPENAPI_DOCUMENT } from '../openapi/openapi.json' with { type: 'json' };

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ensemble } from './ensemble.ts';
+import { ENSEMBLE_SETTINGS, ensemble, ensembleFactory } from './ensemble.ts';
+import { KnnDistance } from './knn-distance.ts';
+import { LevelCusum } from './level-cusum.ts';
+import { referenceDetectorKernels } from './kernels.ts';
 import { scoreSeries } from './detector.ts';
 import { RangeBreakout } from './range-breakout.ts';
+import { RestPeriod } from './rest-period.ts';
 import { SeasonalResidual } from './seasonal-residual.ts';
 import { StateReader, StateWriter } from './state-codec.ts';
 import { prng } from './test-series.ts';
@@ -47,16 +51,136 @@ describe('SeasonalResidual', () => {
     expect(s.next(8, T0 + 48 * HOUR)).toBe(3);
   });
 
+  it('says_when_its_residual_leans_on_an_hour_alarmed_one_season_ago', () => {
+    const s = new SeasonalResidual({ hours: 24, span: 3 });
+    const echoes: number[] = [];
+    for (let h = 0; h < 60; h++) {
+      s.next(h === 24 ? 9 : 5, T0 + h * HOUR);
+      if (h === 24) s.markAlarm();
+      if (s.leansOnAlarm()) echoes.push(h);
+    }
+    // Hour 48 is measured against alarmed hour 24; 49–51 smooth hour 48's residual in.
+    expect(echoes).toEqual([48, 49, 50, 51]);
+  });
+
+  it('forgets_an_alarm_whose_hour_a_gap_left_stale', () => {
+    const s = new SeasonalResidual({ hours: 24, span: 0 });
+    for (let h = 0; h < 30; h++) {
+      s.next(5, T0 + h * HOUR);
+      if (h === 24) s.markAlarm();
+    }
+    s.next(5, T0 + 72 * HOUR); // slot of hour 24 still holds hour 24, two seasons back
+    expect(s.leansOnAlarm()).toBe(false);
+  });
+
   it('restores_to_identical_behaviour', () => {
     const a = new SeasonalResidual({ hours: 24, span: 3 });
-    for (let i = 0; i < 100; i++) a.next(i % 7, T0 + i * HOUR);
+    for (let i = 0; i < 100; i++) {
+      a.next(i % 7, T0 + i * HOUR);
+      if (i % 11 === 0) a.markAlarm();
+    }
     const w = new StateWriter('t');
     a.write(w);
     const b = new SeasonalResidual({ hours: 24, span: 3 });
     const r = new StateReader(w.finish(), 't');
     b.read(r);
     r.end();
-    for (let i = 100; i < 200; i++) expect(b.next(i % 5, T0 + i * HOUR)).toBe(a.next(i % 5, T0 + i * HOUR));
+    for (let i = 100; i < 200; i++) {
+      expect(b.next(i % 5, T0 + i * HOUR)).toBe(a.next(i % 5, T0 + i * HOUR));
+      expect(b.leansOnAlarm()).toBe(a.leansOnAlarm());
+      if (i % 11 === 0) [a, b].forEach((x) => x.markAlarm());
+    }
+  });
+});
+
+describe('KnnDistance', () => {
+  const settings = { lengths: [4], history: 16, refresh: 8, startLags: 3 };
+  /** Nearest RMS distance of the last m values to the windows ending ≥ m and ≤ m+history−1 earlier. */
+  function bruteForce(xs: number[], m: number, history: number): number {
+    const t = xs.length - 1;
+    let best = Infinity;
+    for (let lag = m; lag < m + history && t - lag - m + 1 >= 0; lag++) {
+      let sum = 0;
+      for (let k = 0; k < m; k++) sum += (xs[t - k]! - xs[t - lag - k]!) ** 2;
+      best = Math.min(best, sum);
+    }
+    return Math.sqrt(best / m);
+  }
+
+  it('searches_the_lags_that_exist_while_the_history_fills', () => {
+    const knn = new KnnDistance(settings, referenceDetectorKernels);
+    const rand = prng(7);
+    const xs: number[] = [];
+    const out = new Float64Array(1);
+    for (let i = 0; i < 80; i++) {
+      xs.push(Math.round(100 * rand()) / 4); // exact in f32, so the buffer's rounding does not matter
+      knn.next(xs[i]!, out);
+      // The first distance needs 2m − 1 + startLags points; from then on it is the exact nearest.
+      if (xs.length < 2 * 4 - 1 + settings.startLags) expect(out[0]).toBe(-1);
+      else expect(out[0]).toBeCloseTo(bruteForce(xs, 4, settings.history), 9);
+    }
+  });
+});
+
+describe('RestPeriod', () => {
+  it('reports_only_scores_that_beat_the_previous_period', () => {
+    const r = new RestPeriod(3);
+    expect([0.2, 0.1, 0.3, 0.25, 0.2, 0.1, 0.05, 0.04, 0.12].map((s) => r.next(s))).toEqual([0.2, 0, 0.3, 0, 0, 0, 0, 0, 0.12]);
+  });
+
+  it('needs_a_follow_up_alarm_within_the_period_to_beat_the_last_alarm_by_the_margin', () => {
+    const r = new RestPeriod(5, { alarm: 0.5, margin: 0.1 });
+    // 0.55 is an alarm; 0.6 beats the recent scores but not 0.55 + 0.1; 0.7 does; after five
+    // quiet points a new event needs only to beat the recent scores again.
+    const out = [0.3, 0.55, 0.6, 0.7, 0, 0, 0, 0, 0, 0.52].map((s) => r.next(s));
+    expect(out).toEqual([0.3, 0.55, 0, 0.7, 0, 0, 0, 0, 0, 0.52]);
+  });
+
+  it('restores_its_last_alarm', () => {
+    const a = new RestPeriod(5, { alarm: 0.5, margin: 0.1 });
+    [0.3, 0.55].forEach((s) => a.next(s));
+    const w = new StateWriter('t');
+    a.write(w);
+    const b = new RestPeriod(5, { alarm: 0.5, margin: 0.1 });
+    b.read(new StateReader(w.finish(), 't'));
+    expect(b.next(0.6)).toBe(0);
+    expect(b.next(0.7)).toBe(0.7);
+  });
+});
+
+describe('LevelCusum', () => {
+  const settings = { horizon: 8000, slack: 2 };
+  /** ±1 around 10 (scale ≈ 1.25, so every point is within 1 scale), then `shifted` points 3 higher. */
+  const noiseThenShift = (quiet: number, shifted: number) =>
+    Array.from({ length: quiet + shifted }, (_, i) => 10 + (i % 2 === 0 ? 1 : -1) + (i >= quiet ? 3 : 0));
+
+  it('waits_16_points_then_stays_at_zero_on_noise_within_the_slack', () => {
+    const c = new LevelCusum(settings);
+    const out = noiseThenShift(500, 0).map((v) => c.next(v));
+    expect(out.slice(0, 16).every((x) => x === -1)).toBe(true);
+    expect(out.slice(16).every((x) => x === 0)).toBe(true);
+  });
+
+  it('builds_up_on_a_shift_that_no_single_point_makes_remarkable', () => {
+    const c = new LevelCusum(settings);
+    const out = noiseThenShift(500, 20).map((v) => c.next(v));
+    const shifted = out.slice(500);
+    // The shifted points sit 1.6 and 3.2 scales out in turn, +0.8 past the slack per pair: one
+    // is unremarkable, twenty add up.
+    expect(shifted[0]!).toBeLessThan(1.5);
+    for (let i = 2; i < shifted.length; i++) expect(shifted[i]!).toBeGreaterThan(shifted[i - 2]!);
+    expect(shifted.at(-1)!).toBeGreaterThan(5);
+  });
+
+  it('restores_to_identical_behaviour', () => {
+    const values = noiseThenShift(300, 30);
+    const a = new LevelCusum(settings);
+    values.slice(0, 310).forEach((v) => a.next(v));
+    const w = new StateWriter('t');
+    a.write(w);
+    const b = new LevelCusum(settings);
+    b.read(new StateReader(w.finish(), 't'));
+    for (const v of values.slice(310)) expect(b.next(v)).toBe(a.next(v));
   });
 });
 
@@ -93,6 +217,14 @@ describe('ensemble on a weekly-periodic series', () => {
     const weekBefore = Math.max(...scores.subarray((holiday - 7) * 48, holiday * 48));
     expect(inHoliday).toBeGreaterThan(0.5);
     expect(inHoliday).toBeGreaterThan(weekBefore);
+  });
+
+  it('does_not_alarm_again_one_week_later_on_the_echo_of_that_day', () => {
+    const longer = weeklySeries((weeks + 1) * 7, [holiday]);
+    const weekAfter = (scores: Float64Array) => Math.max(...scores.subarray((holiday + 7) * 48, (holiday + 8) * 48));
+    const withoutRule = ensembleFactory('ensemble', { ...ENSEMBLE_SETTINGS, seasonalEchoes: false });
+    expect(weekAfter(scoreSeries(withoutRule.create(), longer.values, longer.timestamps))).toBeGreaterThan(0.5);
+    expect(weekAfter(scoreSeries(ensemble.create(), longer.values, longer.timestamps))).toBeLessThan(0.5);
   });
 
   it('continues_bit_for_bit_across_chunks_spanning_several_seasons', () => {

@@ -7,6 +7,11 @@
 // diagonal trick), so a point costs O(history) whatever m is; every `refresh` points they
 // are recomputed exactly to stop rounding drift. All of it is state, so serialising
 // between points continues bit for bit.
+//
+// Start-up: until `history` earlier windows exist, the nearest distance is searched directly
+// over the ones that do (from `startLags` on). The calibrator behind this member then learns
+// during NAB's probationary rows instead of starting cold just after them (history + 2m = 576
+// points in), where its first "records" were false alarms.
 import type { DetectorKernels } from './kernels.ts';
 import type { StateReader, StateWriter } from './state-codec.ts';
 
@@ -18,6 +23,8 @@ export interface KnnSettings {
   readonly history: number;
   /** Points between exact recomputations of the running distances. */
   readonly refresh: number;
+  /** Earlier windows needed before a distance is reported while the history fills (≥ 1). */
+  readonly startLags: number;
 }
 
 /** Streaming nearest-neighbour distances of the newest subsequences to their history. */
@@ -65,7 +72,7 @@ export class KnnDistance {
       const m = lengths[s]!;
       const d = this.dist[s]!;
       if (!ready) {
-        out[s] = -1;
+        out[s] = this.partialNearest(t, m);
         continue;
       }
       if (this.seen === this.span || this.seen % refresh === 0) this.recompute(t, m, d);
@@ -74,6 +81,19 @@ export class KnnDistance {
       for (let i = 0; i < history; i++) if (d[i]! < best) best = d[i]!;
       out[s] = Math.sqrt(Math.max(best, 0) / m);
     }
+  }
+
+  /** While the history fills: nearest RMS distance over the lags that exist, −1 below `startLags`. */
+  private partialNearest(t: number, m: number): number {
+    // The nearest `history` lags at most (as once ready); the windows ending at t−m … t−m−lags+1
+    // all start at or after index 0 (no compaction yet: seen < span, so t = seen − 1).
+    const lags = Math.min(this.seen - 2 * m + 1, this.settings.history);
+    if (lags < this.settings.startLags) return -1;
+    const scratch = this.scratch.subarray(0, lags);
+    this.kernels.slidingSqDistances(this.buf.subarray(t - 2 * m - lags + 2, t - m + 1), this.buf.subarray(t - m + 1, t + 1), lags, scratch);
+    let best = Infinity;
+    for (let i = 0; i < lags; i++) if (scratch[i]! < best) best = scratch[i]!;
+    return Math.sqrt(Math.max(best, 0) / m);
   }
 
   /** Exact distances of the window ending at t to those ending at t−m … t−m−history+1. */

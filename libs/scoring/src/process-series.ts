@@ -98,14 +98,27 @@ async function processHeld(store: KeyValueStore, options: ProcessOptions): Promi
   }
   if (cursor === startCursor) return { device, name, detector: config.detector, scored: 0, more: false };
 
-  const scored = engine.scoreBatch(config.detector, resume, Float64Array.from(values), Float64Array.from(times, (t) => t * 1000));
+  const scored = scoreResuming(engine, config.detector, resume, Float64Array.from(values), Float64Array.from(times, (t) => t * 1000));
   if (times.length > 0) {
     const batch = (await sha256Hex(`inference|${device}|${name}|${startCursor ?? ''}|${cursor}`)).slice(0, 24);
     const records = times.map((t, i) => ({ n: scoreSeriesName(name), t, value: { kind: 'v' as const, value: scored.scores[i]! } }));
-    writeBatch(store, { device, batch, bodyHash: batch, records, nowMs: options.nowMs });
+    writeBatch(store, { device, batch, bodyHash: batch, records, nowMs: options.nowMs, derived: true });
   }
   store.set(stateKey(device, name), encodeState({ detector: config.detector, engine: engine.name, cursor: cursor!, bytes: scored.state }));
   return { device, name, detector: config.detector, scored: times.length, more };
+}
+
+/**
+ * Score from the saved state; a state the detector no longer reads (saved by an older
+ * version of it) restarts the series' warm-up instead of stopping its scoring for good.
+ */
+function scoreResuming(engine: DetectorEngine, detector: string, resume: Uint8Array | undefined, values: Float64Array, timesMs: Float64Array) {
+  try {
+    return engine.scoreBatch(detector, resume, values, timesMs);
+  } catch (error) {
+    if (resume === undefined) throw error;
+    return engine.scoreBatch(detector, undefined, values, timesMs);
+  }
 }
 
 /** The series-store cursor after `times` (ascending) were consumed from `previous`. */

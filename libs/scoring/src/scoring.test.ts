@@ -151,6 +151,20 @@ describe('processSeries', () => {
     expect(scores(store).slice(120)).toEqual(fresh);
   });
 
+  it('restarts_the_warm_up_when_the_saved_state_no_longer_loads', async () => {
+    const store = createMemoryStore();
+    ingest(store, series(120));
+    await run(store);
+    // What an older detector version's state looks like to the current one: bytes it cannot read.
+    const saved = decodeState(store.get(stateKey('d1', 'temp')))!;
+    store.set(stateKey('d1', 'temp'), encodeState({ ...saved, bytes: Uint8Array.of(1, 2, 3) }));
+    ingest(store, series(80, 120));
+    expect((await run(store)).scored).toBe(80);
+    const detector = detectorByName(DEFAULT_DETECTOR).create();
+    const fresh = series(80, 120).map(([t, v]) => [t, detector.update(v, t * 1000)]);
+    expect(scores(store).slice(120)).toEqual(fresh);
+  });
+
   it('reads_state_stored_before_engines_existed_as_ts_state', () => {
     const legacy = encodeState({ detector: 'ensemble', engine: 'ts', cursor: '5~1', bytes: Uint8Array.of(1, 2) });
     const header = JSON.stringify({ detector: 'ensemble', cursor: '5~1' });

@@ -50,14 +50,14 @@ export interface DeviceActivity {
   lastSeen?: number;
 }
 
-/** Count a device's accepted batches and points from its commit records (admin views: one read per batch). */
+/** Count a device's accepted batches and points from its commit records (admin views: one read per batch); derived batches (anomaly scores) do not count. */
 export function deviceActivity(store: KeyValueStore, device: string, keys = store.getKeys()): DeviceActivity {
   const prefix = commitPrefix(device);
   const activity: DeviceActivity = { batches: 0, points: 0 };
   for (const key of keys) {
     if (!key.startsWith(prefix)) continue;
     const commit = readValue<CommitValue>(store, key);
-    if (!commit) continue;
+    if (!commit || commit.derived) continue; // derived: anomaly scores, not the device's readings
     activity.batches += 1;
     activity.points += commit.points;
   }

@@ -33,4 +33,13 @@ describe('device views', () => {
     expect(deviceActivity(store, 'd1')).toEqual({ batches: 2, points: 4, lastSeen: 2000 });
     expect(deviceActivity(store, 'nobody')).toEqual({ batches: 0, points: 0 });
   });
+
+  it('keeps_derived_batches_out_of_activity_and_last_seen', () => {
+    const store = createMemoryStore();
+    writeBatch(store, { device: 'd1', batch: 'a', bodyHash: 'h', records: [rec('d1/t', 100, 1)], nowMs: 1_000_000 });
+    // Anomaly scores written later by inference: readable as a series, but not the device's readings.
+    writeBatch(store, { device: 'd1', batch: 's', bodyHash: 's', records: [rec('d1/t/anomaly_score', 100, 0.2)], nowMs: 5_000_000, derived: true });
+    expect(deviceActivity(store, 'd1')).toEqual({ batches: 1, points: 1, lastSeen: 1000 });
+    expect(latestForDevice(store, 'd1').map((p) => p.name)).toContain('d1/t/anomaly_score');
+  });
 });

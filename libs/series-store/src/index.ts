@@ -14,3 +14,7 @@ export { compactSeries, SETTLE_SECONDS, ABANDONED_AFTER_MS } from './compact.ts'
 export type { CompactionOptions, CompactionReport } from './compact.ts';
 export { latestForDevice, deviceActivity } from './devices-view.ts';
 export type { LatestPoint, DeviceActivity } from './devices-view.ts';
+export { ingestStats, recordRefusal, refusalKey } from './ingest-stats.ts';
+export type { IngestStats } from './ingest-stats.ts';
+export { REFUSAL_REASONS, refusalReason, refusedRecordCount } from './refusal-reasons.ts';
+export type { RefusalReason, RefusalProblem } from './refusal-reasons.ts';

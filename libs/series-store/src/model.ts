@@ -27,6 +27,8 @@ export interface CommitValue {
   series: number;
   /** SHA-256 of the request body, to tell a retry from a different batch reusing the key. */
   bodyHash: string;
+  /** Written by the platform from other series (anomaly scores), not sent by the device. */
+  derived?: true;
 }
 
 /** A batch to store: the device that sent it, its id, and its resolved records. */
@@ -37,6 +39,11 @@ export interface BatchToWrite {
   records: ResolvedRecord[];
   /** Current time in ms (injected so tests control nonces and acceptance times). */
   nowMs: number;
+  /**
+   * Derived data (anomaly scores written by inference): stored and read like any series,
+   * but not counted as the device's readings and not a sign of life (last-seen untouched).
+   */
+  derived?: boolean;
 }
 
 /** An idempotency key was reused for a different body. */

@@ -1,11 +1,16 @@
 //! The default detector (libs/detectors/src/ensemble.ts with ENSEMBLE_SETTINGS):
-//! kNN distance at m = 8 and 32 plus weekly and daily seasonal residuals, each
+//! kNN distance at m = 8 and 32 plus weekly and daily seasonal residuals and a
+//! level CUSUM, each
 //! calibrated against its own history, max-combined with a range-breakout
-//! check, then thinned by a 120-point rest period. Member order, and so the
+//! check, then thinned by a 120-point rest period (a follow-up alarm within it must
+//! beat the last one by 0.1). A seasonal residual measured
+//! against an hour the ensemble alarmed in one season earlier is an echo of that
+//! alarm: it still calibrates but does not count. Member order, and so the
 //! order of every comparison, is the TS one.
 
 use crate::calibrator::Calibrator;
 use crate::knn::{KnnDistance, LENGTHS};
+use crate::level_cusum::LevelCusum;
 use crate::math::z_to_score;
 use crate::range_breakout::RangeBreakout;
 use crate::rest_period::RestPeriod;
@@ -17,16 +22,22 @@ use crate::{DetectorError, StreamingDetector};
 pub const NAME: &str = "ensemble";
 /// Seasons as (hours, completed hours smoothed over): a week and a day.
 const SEASONS: [(usize, usize); 2] = [(168, 3), (24, 3)];
+/// Score from which the output is an alarm (a member at its recent record, z = Z_AT_HALF):
+/// for the seasonal echo rule and the rest period's follow-up rule.
+const ALARM: f64 = 0.5;
 /// Points a reported score must beat.
 const REST_PERIOD: usize = 120;
-/// One calibrator per member: kNN lengths, then seasons.
-const MEMBERS: usize = LENGTHS.len() + SEASONS.len();
+/// Within the rest period after a reported alarm, a report must beat it by this much.
+const FOLLOW_UP_MARGIN: f64 = 0.1;
+/// One calibrator per member: kNN lengths, then seasons, then the CUSUM.
+const MEMBERS: usize = LENGTHS.len() + SEASONS.len() + 1;
 
 /// The ensemble detector.
 #[derive(Debug, Clone)]
 pub struct Ensemble {
     knn: KnnDistance,
     seasons: [SeasonalResidual; 2],
+    cusum: LevelCusum,
     breakout: RangeBreakout,
     calibrators: [Calibrator; MEMBERS],
     rest: RestPeriod,
@@ -37,9 +48,10 @@ impl Default for Ensemble {
         Self {
             knn: KnnDistance::default(),
             seasons: SEASONS.map(|(hours, span)| SeasonalResidual::new(hours, span)),
+            cusum: LevelCusum::default(),
             breakout: RangeBreakout::default(),
             calibrators: Default::default(),
-            rest: RestPeriod::new(REST_PERIOD),
+            rest: RestPeriod::new(REST_PERIOD, ALARM, FOLLOW_UP_MARGIN),
         }
     }
 }
@@ -53,6 +65,7 @@ impl Ensemble {
         for s in &mut d.seasons {
             s.read(&mut r)?;
         }
+        d.cusum.read(&mut r)?;
         d.breakout.read(&mut r)?;
         for c in &mut d.calibrators {
             c.read(&mut r)?;
@@ -62,13 +75,17 @@ impl Ensemble {
         Ok(d)
     }
 
-    /// Fold member m's raw measure (negative or non-finite: not ready) into the max z.
+    /// Fold member m's raw measure (negative or non-finite: not ready) into the max z;
+    /// an echo only calibrates.
     #[inline]
-    fn member(&mut self, acc: f64, m: usize, raw: f64) -> f64 {
+    fn member(&mut self, acc: f64, m: usize, raw: f64, echo: bool) -> f64 {
         if !(0.0..f64::INFINITY).contains(&raw) {
             return acc;
         }
         let zi = self.calibrators[m].next(raw);
+        if echo {
+            return acc;
+        }
         if zi > acc { zi } else { acc }
     }
 }
@@ -79,15 +96,24 @@ impl StreamingDetector for Ensemble {
         self.knn.next(value, &mut knn_out);
         let mut z = 0.0;
         for (m, &raw) in knn_out.iter().enumerate() {
-            z = self.member(z, m, raw);
+            z = self.member(z, m, raw, false);
         }
         for i in 0..SEASONS.len() {
             let raw = self.seasons[i].next(value, timestamp_ms);
-            z = self.member(z, LENGTHS.len() + i, raw);
+            let echo = self.seasons[i].leans_on_alarm();
+            z = self.member(z, LENGTHS.len() + i, raw, echo);
         }
+        let raw = self.cusum.next(value);
+        z = self.member(z, LENGTHS.len() + SEASONS.len(), raw, false);
         let breakout = self.breakout.next(value);
         let score = z_to_score(z);
-        self.rest.next(if breakout > score { breakout } else { score })
+        let combined = if breakout > score { breakout } else { score };
+        if combined >= ALARM {
+            for s in &mut self.seasons {
+                s.mark_alarm();
+            }
+        }
+        self.rest.next(combined)
     }
 
     fn state(&self) -> Vec<u8> {
@@ -96,6 +122,7 @@ impl StreamingDetector for Ensemble {
         for s in &self.seasons {
             s.write(&mut w);
         }
+        self.cusum.write(&mut w);
         self.breakout.write(&mut w);
         for c in &self.calibrators {
             c.write(&mut w);

@@ -4,6 +4,9 @@
 //! per lag and advanced in O(1) per lag per point (`kernels::advance_lag_distances`,
 //! bit-identical to the TS loop), recomputed exactly every 256 points
 //! (`kernels::sliding_sq_distances_into`) against drift. All of it is state.
+//! Until 512 earlier windows exist, the nearest distance is searched directly over the
+//! ones that do (from `START_LAGS` on), so the member's calibrator learns during NAB's
+//! probationary rows instead of starting cold after them.
 
 use crate::DetectorError;
 use crate::math::js_max;
@@ -15,6 +18,8 @@ pub const LENGTHS: [usize; 2] = [8, 32];
 const HISTORY: usize = 512;
 /// Points between exact recomputations.
 const REFRESH: u64 = 256;
+/// Earlier windows needed before a distance is reported while the history fills.
+const START_LAGS: u64 = 16;
 /// Newest value, then the lag-m window back to the oldest value advancing still reads.
 const SPAN: usize = HISTORY + 2 * 32;
 
@@ -98,7 +103,7 @@ impl KnnDistance {
         let refresh = self.seen == SPAN as u64 || self.seen.is_multiple_of(REFRESH);
         for (s, &m) in LENGTHS.iter().enumerate() {
             if !ready {
-                out[s] = -1.0;
+                out[s] = self.partial_nearest(t, m);
                 continue;
             }
             if refresh {
@@ -109,6 +114,27 @@ impl KnnDistance {
             }
             out[s] = (js_max(nearest(&self.dist[s]), 0.0) / m as f64).sqrt();
         }
+    }
+
+    /// While the history fills: nearest RMS distance over the lags that exist (at most
+    /// HISTORY), −1 below `START_LAGS`. No compaction has happened yet (seen < SPAN), so
+    /// t = seen − 1 and the windows ending at t−m … t−m−lags+1 start at index 0 or later.
+    fn partial_nearest(&mut self, t: usize, m: usize) -> f64 {
+        let two_m = 2 * m as u64;
+        if self.seen + 1 < two_m + START_LAGS {
+            return -1.0;
+        }
+        // The nearest HISTORY lags at most, as once ready.
+        let lags = ((self.seen + 1 - two_m) as usize).min(HISTORY);
+        let scratch = &mut self.scratch[..lags];
+        kernels::sliding::sliding_sq_distances_into(&self.buf[t + 2 - 2 * m - lags..t + 1 - m], &self.buf[t + 1 - m..=t], scratch);
+        let mut best = f64::INFINITY;
+        for &x in scratch.iter() {
+            if x < best {
+                best = x;
+            }
+        }
+        (js_max(best, 0.0) / m as f64).sqrt()
     }
 
     /// Exact distances of the window ending at t to those ending at t−m … t−m−HISTORY+1.

@@ -11,6 +11,7 @@
 pub mod calibrator;
 pub mod ensemble;
 pub mod knn;
+pub mod level_cusum;
 pub mod math;
 pub mod range_breakout;
 pub mod rest_period;

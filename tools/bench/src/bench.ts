@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: every product benchmark, measured in one run on this machine.
-//   npm run bench [-- --seconds N] [--connections N] [--only runner|ingest]
+//   npm run bench [-- --seconds N] [--connections N] [--only runner|ingest|alerting|dashboard]
 // Kernel benchmarks have their own command (npm run bench:kernels).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchRunner, formatRunnerBench } from './runner/bench-runner.ts';
 import { benchIngest, formatIngestBench } from './ingest/bench-ingest.ts';
+import { benchAlerting, formatAlertingBench } from './alerting/bench-alerting.ts';
+import { benchDashboard, formatDashboardBench } from './dashboard/bench-dashboard.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,4 +30,10 @@ if (!values.only || values.only === 'runner') {
 }
 if (!values.only || values.only === 'ingest') {
   console.log(`\n${formatIngestBench(await benchIngest(seconds), seconds)}`);
+}
+if (!values.only || values.only === 'alerting') {
+  console.log(`\n${formatAlertingBench(await benchAlerting())}`);
+}
+if (!values.only || values.only === 'dashboard') {
+  console.log(`\n${formatDashboardBench(await benchDashboard())}`);
 }

@@ -1,6 +1,16 @@
 // HTTP calls to a running edgewatch app, with the failures a user can act on
 // turned into one sentence: app not running, token refused, problem details.
 
+/** A refusal by the app; `status` lets callers react to one (e.g. 409 device exists). */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
 export interface ApiOptions {
   url: string;
   token?: string;
@@ -39,8 +49,8 @@ export async function callApi(options: ApiOptions, method: string, path: string,
   }
   if (!response.ok) {
     const detail = (parsed as { detail?: string } | undefined)?.detail ?? (typeof parsed === 'string' ? parsed.slice(0, 200) : '');
-    if (response.status === 401) throw new Error(`${method} ${target.pathname}: the token was refused (401); check EDGEWATCH_ADMIN_TOKEN / --token`);
-    throw new Error(`${method} ${target.pathname}: ${response.status} ${detail}`.trim());
+    if (response.status === 401) throw new ApiError(`${method} ${target.pathname}: the token was refused (401); check EDGEWATCH_ADMIN_TOKEN / --token`, 401);
+    throw new ApiError(`${method} ${target.pathname}: ${response.status} ${detail}`.trim(), response.status);
   }
   return parsed;
 }

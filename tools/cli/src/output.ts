@@ -5,13 +5,22 @@ export const USAGE = `usage: edgewatch <command> [options]
 
 commands:
   up [options]                          run the app from spin.toml (local Spin runner; --help for flags)
+  dev [up options] [--build-command C] run the app; on a source change rebuild only the affected components
+                                        (Nx graph) and hot-swap them in without a restart (--help for more)
   devices add <id> [--url U]            register a device; prints its token once
   devices list [--url U]                devices with last-seen and counts
   devices revoke <id> [--url U]         stop a device's token
   send <device> name=value... [--token T] [--url U]
                                         post one reading as the device (token: --token or EDGEWATCH_DEVICE_TOKEN)
+  demo [--from CSV] [--days N] [--synthetic] [--device ID] [--url U] [--token T]
+                                        load demo device "demo-machine": a NAB series (or a synthetic one) ending now,
+                                        scored and evaluated, so the dashboard has charts and alerts (token: EDGEWATCH_ADMIN_TOKEN)
   kv list|get|set|delete [key] [value] [--store default] [--prefix P] [--state-dir D] [--runtime-config-file F] [--raw]
                                         inspect the app's key-value store (SQLite file or Redis), keys decoded
+  simulate [--devices 10] [--rate 10/s|600/m|max] [--duration 10s] [--from NAB.csv] [--anomalies]
+           [--batch 1] [--concurrency 8] [--seed S] [--device-prefix P] [--token T] [--url U] [--json]
+                                        register a fleet and stream readings (daily cycle + noise, faults
+                                        with --anomalies, or a timestamp,value CSV replayed); prints a summary
 
 environment:
   EDGEWATCH_ADMIN_TOKEN   admin token of the running app (printed by npm start)

@@ -77,8 +77,32 @@ describe('edgewatch CLI', () => {
     expect(refused.stderr).toContain('token was refused');
   });
 
+  it('send_fails_with_one_line_when_the_app_is_unreachable_or_the_device_token_wrong', async () => {
+    const down = await edgewatch(['send', 'cli-d1', 'temperature=1', '--url', 'http://127.0.0.1:9', '--token', token]);
+    expect(down.code).not.toBe(0);
+    expect(down.stderr.trim().split('\n')).toHaveLength(1);
+    expect(down.stderr).toContain('cannot reach http://127.0.0.1:9');
+    const refused = await edgewatch(['send', 'cli-d1', 'temperature=1', '--url', app.url, '--token', 'cli-d1.not-the-secret']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('token was refused');
+  });
+
+  it('says_where_the_admin_token_is_when_unset_and_names_unknown_devices', async () => {
+    const unset = await edgewatch(['devices', 'add', 'cli-d2', '--url', app.url], { EDGEWATCH_ADMIN_TOKEN: '' });
+    expect(unset.code).not.toBe(0);
+    expect(unset.stderr.trim()).toMatch(/^edgewatch: EDGEWATCH_ADMIN_TOKEN is not set; use the admin_token/);
+    const unknown = await edgewatch(['devices', 'revoke', 'no-such-device', '--url', app.url]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain('404');
+    const twice = await edgewatch(['devices', 'add', 'cli-d1', '--url', app.url]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toContain('409');
+  });
+
   it('refuses_unknown_flags_and_commands_with_one_line', async () => {
-    for (const args of [['devices', 'list', '--bogus'], ['frobnicate'], ['send', 'd1', 'x=notanumber', '--token', 't']]) {
+    for (const args of [['devices', 'list', '--bogus'], ['frobnicate'], ['send', 'd1', 'x=notanumber', '--token', 't'], ['send', 'd1', 'x=1', '--bogus'], ['kv', 'list', '--bogus']]) {
       const result = await edgewatch(args);
       expect(result.code).not.toBe(0);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -89,8 +89,10 @@ describe('Rust sensor-handler component', () => {
 });
 
 describe('HTTP trigger', () => {
-  it('answers_404_for_paths_no_route_matches', async () => {
-    const response = await fetch(`${app.url}/not/routed`);
+  it('answers_404_problem_for_api_paths_no_component_serves', async () => {
+    // The dashboard's catch-all `/...` takes every other path, but never gives /api/ paths its page.
+    const response = await fetch(`${app.url}/api/not/routed`);
     expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 });

@@ -12,11 +12,15 @@ import type { AppConfig } from './manifest/app-config.ts';
 import { loadRuntimeConfig, type StoreSpec } from './runtime-config.ts';
 import { prepareComponent, type PreparedComponent } from './engine/prepare-component.ts';
 import { WorkerPool } from './engine/worker-pool.ts';
+import { SwappablePool } from './hot-swap/swappable-pool.ts';
+import { reloadComponents, type ReloadResult } from './hot-swap/reload-components.ts';
 import type { BridgeHandler } from './engine/sync-bridge.ts';
 import { RouteTable, compileRoute } from './trigger-http/routes.ts';
 import { boundAddress, dispatchRequest, problem, startHttpServer, type TriggerOptions } from './trigger-http/server.ts';
 import { createLog, type RequestLog } from './logging.ts';
 import { RunnerError } from './errors.ts';
+import { RunnerMetrics } from './metrics/runner-metrics.ts';
+import { startMetricsServer } from './metrics/metrics-server.ts';
 
 export interface RunnerOptions {
   /** spin.toml or its folder (`-f`). */
@@ -49,16 +53,25 @@ export interface RunnerOptions {
   maxMemoryBytes?: number;
   logDir?: string;
   quiet?: boolean;
+  /** `host:port` of the admin listener serving Prometheus `GET /metrics`; off when unset. */
+  metricsListen?: string;
 }
 
 export interface RunningApp {
   app: AppConfig;
   /** Base URL when listening. */
   url?: string;
+  /** `http://host:port/metrics` when `metricsListen` was set. */
+  metricsUrl?: string;
   /** Send a request through the trigger without a socket. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   /** Instance creation times seen so far, per component (ms). */
   instanceTimes: Record<string, number[]>;
+  /**
+   * Re-read these components' wasm (and their dependencies') and serve it from new workers,
+   * without a restart or a dropped request (hot-swap/); rejects, old code still serving, on failure.
+   */
+  reloadComponents(componentIds: string[]): Promise<ReloadResult>;
   /** Stop accepting, finish in-flight requests, stop workers, close backends. */
   close(): Promise<void>;
 }
@@ -71,9 +84,9 @@ export const DEFAULTS = {
   warmInstances: 2,
 };
 
-function parseListen(listen: string): { host: string; port: number } {
+function parseListen(listen: string, flag = 'listen'): { host: string; port: number } {
   const match = /^(.*):(\d+)$/.exec(listen);
-  if (!match) throw new Error(`--listen "${listen}": expected host:port, e.g. 127.0.0.1:3000`);
+  if (!match) throw new Error(`--${flag} "${listen}": expected host:port, e.g. 127.0.0.1:3000`);
   return { host: match[1]!.replace(/^\[|\]$/g, ''), port: Number(match[2]) };
 }
 
@@ -124,20 +137,30 @@ export async function startApp(options: RunnerOptions): Promise<RunningApp> {
     }
 
     const instanceTimes: Record<string, number[]> = {};
-    const pool = new WorkerPool(
+    // Parsed before any worker starts, so a bad address fails start-up with nothing to clean up.
+    const metricsAddress = options.metricsListen === undefined ? undefined : parseListen(options.metricsListen, 'metrics-listen');
+    const metrics = metricsAddress ? new RunnerMetrics() : undefined;
+    // A factory, not one pool: a hot reload starts a second pool on newly prepared wasm.
+    const createPool = (prepared: Record<string, PreparedComponent>) => new WorkerPool(
       options.workers ?? Math.max(2, os.availableParallelism()),
-      { app, factorStates, prepared, warmInstances: options.warmInstances ?? DEFAULTS.warmInstances, freshCoreInstances: options.freshCoreInstances },
+      { app, factorStates, prepared, warmInstances: options.warmInstances ?? DEFAULTS.warmInstances, freshCoreInstances: options.freshCoreInstances, metrics: metrics !== undefined },
       bridge,
       {
         log: (id, stream, line) => log.component(id, stream, line),
-        instanceTime: (id, ms) => (instanceTimes[id] ??= []).push(ms),
+        instanceTime: (id, ms, kind) => {
+          (instanceTimes[id] ??= []).push(ms);
+          metrics?.observeInstance(id, kind, ms);
+        },
+        counts: metrics && ((batch) => metrics.addWorkerCounts(batch)),
       },
       options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     );
-    await pool.ready();
+    const pool = new SwappablePool(createPool(prepared));
+    await pool.current.ready();
+    let reloading: Promise<unknown> = Promise.resolve();
 
     const routes = new RouteTable(app.httpRoutes.filter((r) => r.route !== null).map((r) => compileRoute(r.component, r.route!)));
-    const trigger: TriggerOptions = { routes, pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes, log };
+    const trigger: TriggerOptions = { routes, pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes, log, metrics };
 
     let server: http.Server | undefined;
     let url: string | undefined;
@@ -147,13 +170,28 @@ export async function startApp(options: RunnerOptions): Promise<RunningApp> {
       const bound = boundAddress(server);
       url = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
     }
+    let metricsServer: http.Server | undefined;
+    let metricsUrl: string | undefined;
+    if (metrics && metricsAddress) {
+      metricsServer = await startMetricsServer(metrics, metricsAddress.host, metricsAddress.port);
+      const bound = boundAddress(metricsServer);
+      metricsUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}/metrics`;
+    }
 
     return {
       app,
       url,
+      metricsUrl,
       instanceTimes,
+      reloadComponents(componentIds) {
+        // One reload at a time: each builds on the wasm the previous one swapped in.
+        const run = reloading.then(() => reloadComponents({ app, prepared, cacheRoot, maxMemoryBytes, pool, createPool }, componentIds));
+        reloading = run.catch(() => {});
+        return run;
+      },
       fetch: (input, init) => fetchInProcess(trigger, new Request(typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input, init)),
       async close() {
+        if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()).closeIdleConnections());
         if (server) {
           await new Promise<void>((resolve) => {
             server!.close(() => resolve());

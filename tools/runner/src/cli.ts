@@ -3,15 +3,13 @@
 //   edgewatch up [-f spin.toml|dir] [--listen host:port] [--runtime-config-file F]
 //                [--state-dir DIR] [--log-dir DIR] [--variable name=value]...
 //                [--request-timeout-ms N] [--max-body-bytes N] [--max-memory-mb N]
-//                [--workers N] [--spin]
+//                [--workers N] [--metrics-listen host:port] [--spin]
 // With --spin (or EDGEWATCH_USE_SPIN=1) it runs the real `spin up` with the same
 // flags when spin is on PATH. Every error is one line naming what to fix.
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import path from 'node:path';
 import { startApp, DEFAULTS } from './app.ts';
-import { loadManifest, resolveManifestPath } from './manifest/load-manifest.ts';
-import { generateMissingSecrets } from './generated-secrets.ts';
+import { APP_FLAGS, printServing, runnerOptionsFromFlags } from './up-options.ts';
 import { RunnerError } from './errors.ts';
 
 const USAGE = `usage: edgewatch up [options]
@@ -29,6 +27,8 @@ options:
       --max-body-bytes <n>       refuse larger request bodies with 413 (default: ${DEFAULTS.maxBodyBytes})
       --max-memory-mb <n>        cap each instance's linear memory (default: ${DEFAULTS.maxMemoryBytes / 1048576})
       --workers <n>              worker threads running guests (default: cores, at least 2)
+      --metrics-listen <host:port>  serve Prometheus metrics at GET /metrics on this separate
+                                 admin address (default: off)
       --generate-secret <name>   give an unset secret variable a random value (kept in the
                                  state dir, printed at start) instead of running open
       --spin                     run the real \`spin up\` instead (needs spin on PATH)
@@ -38,13 +38,6 @@ function fail(message: string): never {
   // One line, always: a schema error with several issues lists them separated by "; ".
   console.error(`edgewatch: ${message.split('\n').map((l) => l.trim()).filter(Boolean).join('; ')}`);
   process.exit(2);
-}
-
-function positiveInt(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) fail(`--${flag} "${value}": expected a positive whole number`);
-  return n;
 }
 
 function runRealSpin(args: string[]): never {
@@ -60,17 +53,7 @@ async function up(args: string[]): Promise<void> {
     parsed = parseArgs({
       args,
       options: {
-        from: { type: 'string', short: 'f', default: '.' },
-        listen: { type: 'string' },
-        'runtime-config-file': { type: 'string' },
-        'state-dir': { type: 'string' },
-        'log-dir': { type: 'string' },
-        variable: { type: 'string', multiple: true },
-        'generate-secret': { type: 'string', multiple: true },
-        'request-timeout-ms': { type: 'string' },
-        'max-body-bytes': { type: 'string' },
-        'max-memory-mb': { type: 'string' },
-        workers: { type: 'string' },
+        ...APP_FLAGS,
         spin: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -85,40 +68,10 @@ async function up(args: string[]): Promise<void> {
     return;
   }
   if (values.spin || process.env.EDGEWATCH_USE_SPIN === '1') runRealSpin(args);
-  const variables: Record<string, string> = {};
-  for (const entry of values.variable ?? []) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0) fail(`--variable "${entry}": expected name=value`);
-    variables[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
-  const maxMemoryMb = positiveInt('max-memory-mb', values['max-memory-mb']);
-  let generated: ReturnType<typeof generateMissingSecrets> = [];
-  if (values['generate-secret']?.length) {
-    const manifest = loadManifest(resolveManifestPath(values.from!));
-    const stateDir = path.resolve(values['state-dir'] ?? path.join(manifest.appDir, '.spin'));
-    generated = generateMissingSecrets(manifest, values['generate-secret'], stateDir, variables, process.env);
-    for (const secret of generated) variables[secret.name] = secret.value;
-  }
-  const app = await startApp({
-    from: values.from!,
-    listen: values.listen,
-    runtimeConfigFile: values['runtime-config-file'],
-    stateDir: values['state-dir'],
-    logDir: values['log-dir'],
-    variables,
-    requestTimeoutMs: positiveInt('request-timeout-ms', values['request-timeout-ms']),
-    maxBodyBytes: positiveInt('max-body-bytes', values['max-body-bytes']),
-    maxMemoryBytes: maxMemoryMb && maxMemoryMb * 1048576,
-    workers: positiveInt('workers', values.workers),
-  });
-  console.log(`Serving ${app.url} (${app.app.name}, ${Object.keys(app.app.components).length} components)`);
-  for (const secret of generated) {
-    console.log(`${secret.name}: ${secret.value}  (${secret.fresh ? 'generated' : 'reused'}; kept in ${path.relative(process.cwd(), secret.file)}; set SPIN_VARIABLE_${secret.name.toUpperCase()} to choose your own)`);
-  }
-  console.log('Available Routes:');
-  for (const route of app.app.httpRoutes) {
-    console.log(`  ${route.component}: ${route.route === null ? '(private endpoint)' : `${app.url}${route.route.replace(/\/\.\.\.$/, '')} ${route.route.endsWith('/...') ? '(wildcard)' : ''}`}`);
-  }
+  // Flags shared with `edgewatch dev` (up-options.ts); a bad value throws one line, failed below.
+  const { options, generated } = runnerOptionsFromFlags(values);
+  const app = await startApp(options);
+  printServing(app, generated);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(130);

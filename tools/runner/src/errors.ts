@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   KV_BACKEND: { capability: 'key-value', phase: 'configure', summary: 'a key-value backend could not be opened' },
   OUTBOUND_HOST: { capability: 'outbound-http', phase: 'validate', summary: 'an allowed_outbound_hosts entry is malformed' },
   RUNTIME_CONFIG: { capability: 'runtime-config', phase: 'load', summary: 'the runtime config file is invalid' },
+  RELOAD_UNKNOWN_COMPONENT: { capability: 'hot-swap', phase: 'reload', summary: 'a reload names a component that is not in the app' },
+  RELOAD_FAILED: { capability: 'hot-swap', phase: 'reload', summary: 'the reloaded code did not start; the previous code keeps serving' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,9 @@
 // Public API of the runner: start a Spin app from its manifest (CLI and tests).
 export { startApp, DEFAULTS } from './app.ts';
 export type { RunnerOptions, RunningApp } from './app.ts';
+export type { ReloadResult } from './hot-swap/reload-components.ts';
+export { APP_FLAGS, runnerOptionsFromFlags, printServing } from './up-options.ts';
+export type { AppFlagValues } from './up-options.ts';
 export { loadManifest, resolveManifestPath } from './manifest/load-manifest.ts';
 export type { AppConfig, ComponentConfig } from './manifest/app-config.ts';
 export { RunnerError, ERROR_CODES } from './errors.ts';

@@ -139,7 +139,8 @@ export function crossCheck(spin: SpinToml, objects: KubeObject[]): string[] {
   for (const probe of ['liveness', 'readiness'] as const) {
     const path = spec.checks?.[probe]?.httpGet?.path;
     if (!path) problems.push(`SpinApp.spec.checks.${probe}.httpGet.path: not set`);
-    else if (!/\/health$/.test(path) || !routes.match(path)) problems.push(`SpinApp.spec.checks.${probe}.httpGet.path: "${path}" is not a component's /health route in spin.toml`);
+    // The catch-all `/...` (the dashboard's static files) matches any path, so it proves nothing.
+    else if (!/\/health$/.test(path) || (routes.match(path)?.route.raw ?? '/...') === '/...') problems.push(`SpinApp.spec.checks.${probe}.httpGet.path: "${path}" is not a component's /health route in spin.toml`);
   }
   for (const cron of objects.filter((o) => o.kind === 'CronJob')) {
     const containers = ((cron.spec as { jobTemplate?: { spec?: { template?: { spec?: { containers?: { args?: string[] }[] } } } } }).jobTemplate?.spec?.template?.spec?.containers ?? []);

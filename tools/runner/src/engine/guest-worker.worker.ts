@@ -14,6 +14,7 @@ import type { PreparedComponent } from './prepare-component.ts';
 import { RouteTable, compileRoute } from '../trigger-http/routes.ts';
 import { IMAGE_IMPORT, MemoryPool } from './memory-image.ts';
 import { InstanceRecycler } from './instance-recycler.ts';
+import { drainWorkerCounts, enableWorkerCounters } from '../metrics/worker-counters.worker.ts';
 
 type InstantiateCore = (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance;
 type Instantiate = (
@@ -31,6 +32,7 @@ interface Instance {
 }
 
 const init = workerData as WorkerInit;
+enableWorkerCounters(init.metrics === true);
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 const bridge = new BridgeClient(init.bridgePort as any, init.bridgeSignal);
 const workerStates = Object.fromEntries(WORKER_FACTORS.map((f) => [f.name, f.init(init.factorStates[f.name], bridge)]));
@@ -54,6 +56,7 @@ function instantiate(source: string, imports: Record<string, object>, recycle: I
   const instantiateCore: InstantiateCore = (module, coreImports = {}) => {
     const recycler = recyclers.get(module);
     if (recycler) {
+      usedRecycledCore = true;
       const instance = recycler.take(coreImports);
       recycle.push(() => recycler.give(instance));
       return instance;
@@ -66,6 +69,9 @@ function instantiate(source: string, imports: Record<string, object>, recycle: I
   };
   return glue.get(source)!((name) => prepared.modules[name]!, imports, instantiateCore);
 }
+
+/** Set by instantiate() when a core instance came from a recycler: the metrics' instance `kind`. */
+let usedRecycledCore = false;
 
 function release(instance: Instance): void {
   for (const recycle of instance.recycle.splice(0)) recycle();
@@ -88,6 +94,7 @@ function dependencyImports(componentId: string, ctx: InstanceContext, base: Reco
 
 function createInstance(componentId: string): Instance {
   const started = performance.now();
+  usedRecycledCore = false;
   const log = {
     stdout: (line: string) => post({ type: 'log', componentId, stream: 'stdout', line }),
     stderr: (line: string) => post({ type: 'log', componentId, stream: 'stderr', line }),
@@ -99,7 +106,7 @@ function createInstance(componentId: string): Instance {
   const exports = instantiate(init.app.components[componentId]!.source, imports, recycle);
   const handler = (exports['wasi:http/incoming-handler@0.2.3'] ?? exports.incomingHandler) as Handler | undefined;
   if (!handler) throw new Error(`component "${componentId}" does not export wasi:http/incoming-handler`);
-  post({ type: 'instance-time', componentId, ms: performance.now() - started });
+  post({ type: 'instance-time', componentId, ms: performance.now() - started, kind: usedRecycledCore ? 'recycled' : 'fresh' });
   return { handler, recycle };
 }
 
@@ -181,15 +188,15 @@ parentPort!.on('message', (message: ToWorker) => {
       chunk: (bytes) => post({ type: 'chunk', id, bytes }, [bytes.buffer as ArrayBuffer]),
       end: () => {
         ended = true;
-        post({ type: 'end', id });
+        post({ type: 'end', id, counts: drainWorkerCounts() });
       },
-      fail: (error) => post({ type: 'fail', id, message: `component answered with error ${error.tag}` }),
+      fail: (error) => post({ type: 'fail', id, message: `component answered with error ${error.tag}`, counts: drainWorkerCounts() }),
       ended: () => ended,
     });
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     post({ type: 'log', componentId: message.componentId, stream: 'stderr', line: `request failed: ${detail}` });
-    if (!started || !ended) post({ type: 'fail', id, message: detail });
+    if (!started || !ended) post({ type: 'fail', id, message: detail, counts: drainWorkerCounts() });
   }
   scheduleRefill();
 });

@@ -71,16 +71,34 @@ async function transpileToCache(bytes: Uint8Array, dir: string, wasmPath: string
   }
 }
 
-/** Transpile (or reuse the cache), compile the core modules and cap memory at `maxMemoryBytes`. */
-export async function prepareComponent(wasmPath: string, cacheRoot: string, maxMemoryBytes: number, owner?: string): Promise<PreparedComponent> {
-  let bytes: Buffer;
+function readSource(wasmPath: string, owner?: string): Buffer {
   try {
-    bytes = readFileSync(wasmPath);
+    return readFileSync(wasmPath);
   } catch {
     throw new RunnerError('COMPONENT_SOURCE_MISSING', `${wasmPath} does not exist; build it first (npm run build, or spin build)`, owner);
   }
-  const hash = createHash('sha256').update(CACHE_VERSION).update(bytes).digest('hex').slice(0, 32);
-  const dir = path.join(cacheRoot, hash);
+}
+
+const cacheDirOf = (bytes: Uint8Array, cacheRoot: string) => path.join(cacheRoot, createHash('sha256').update(CACHE_VERSION).update(bytes).digest('hex').slice(0, 32));
+
+/**
+ * Fill the transpile cache for `wasmPath` without compiling anything; resolves with the
+ * milliseconds spent (0 when cached). Transpiling takes seconds of CPU: a running app calls
+ * this on another thread (hot-swap/) so its HTTP thread keeps serving meanwhile.
+ */
+export async function transpileIntoCache(wasmPath: string, cacheRoot: string, owner?: string): Promise<number> {
+  const bytes = readSource(wasmPath, owner);
+  const dir = cacheDirOf(bytes, cacheRoot);
+  if (existsSync(path.join(dir, 'meta.json'))) return 0;
+  const started = performance.now();
+  await transpileToCache(bytes, dir, wasmPath, owner);
+  return performance.now() - started;
+}
+
+/** Transpile (or reuse the cache), compile the core modules and cap memory at `maxMemoryBytes`. */
+export async function prepareComponent(wasmPath: string, cacheRoot: string, maxMemoryBytes: number, owner?: string): Promise<PreparedComponent> {
+  const bytes = readSource(wasmPath, owner);
+  const dir = cacheDirOf(bytes, cacheRoot);
   const started = performance.now();
   const cached = existsSync(path.join(dir, 'meta.json'));
   if (!cached) await transpileToCache(bytes, dir, wasmPath, owner);

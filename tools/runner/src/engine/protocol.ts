@@ -3,6 +3,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { AppConfig } from '../manifest/app-config.ts';
 import type { IncomingRequestData } from '../host/http-types.worker.ts';
 import type { PreparedComponent } from './prepare-component.ts';
+import type { WorkerCounts } from '../metrics/worker-counters.worker.ts';
 
 export interface WorkerInit {
   app: AppConfig;
@@ -15,6 +16,8 @@ export interface WorkerInit {
   warmInstances: number;
   /** Disable core-instance recycling (a new WebAssembly.Instance every time); for comparisons. */
   freshCoreInstances?: boolean;
+  /** Count key-value and outbound calls for the metrics listener (off: no counting at all). */
+  metrics?: boolean;
 }
 
 export type ToWorker = { type: 'request'; id: number; componentId: string; request: IncomingRequestData };
@@ -23,7 +26,8 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'start'; id: number; status: number; headers: [string, string][] }
   | { type: 'chunk'; id: number; bytes: Uint8Array }
-  | { type: 'end'; id: number }
-  | { type: 'fail'; id: number; message: string }
+  // `counts`: the worker's key-value/outbound counts since its last message, when metrics are on.
+  | { type: 'end'; id: number; counts?: WorkerCounts }
+  | { type: 'fail'; id: number; message: string; counts?: WorkerCounts }
   | { type: 'log'; componentId: string; stream: 'stdout' | 'stderr'; line: string }
-  | { type: 'instance-time'; componentId: string; ms: number };
+  | { type: 'instance-time'; componentId: string; ms: number; kind: 'fresh' | 'recycled' };

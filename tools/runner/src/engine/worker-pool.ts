@@ -7,6 +7,7 @@ import { Worker, MessageChannel } from 'node:worker_threads';
 import type { IncomingRequestData } from '../host/http-types.worker.ts';
 import type { FromWorker, WorkerInit } from './protocol.ts';
 import { serveBridge, type BridgeHandler } from './sync-bridge.ts';
+import type { WorkerCounts } from '../metrics/worker-counters.worker.ts';
 
 /** Receives one response from a worker. */
 export interface RequestSink {
@@ -19,7 +20,9 @@ export interface RequestSink {
 
 export interface PoolEvents {
   log(componentId: string, stream: 'stdout' | 'stderr', line: string): void;
-  instanceTime?(componentId: string, ms: number): void;
+  instanceTime?(componentId: string, ms: number, kind: 'fresh' | 'recycled'): void;
+  /** A worker's key-value/outbound counts, shipped with a response's last message (metrics on). */
+  counts?(batch: WorkerCounts): void;
 }
 
 interface Job {
@@ -76,7 +79,9 @@ export class WorkerPool {
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') return markReady();
       if (message.type === 'log') return this.#events.log(message.componentId, message.stream, message.line);
-      if (message.type === 'instance-time') return this.#events.instanceTime?.(message.componentId, message.ms);
+      if (message.type === 'instance-time') return this.#events.instanceTime?.(message.componentId, message.ms, message.kind);
+      // Counts are the worker's, not the job's: keep them even when the job is gone.
+      if ((message.type === 'end' || message.type === 'fail') && message.counts) this.#events.counts?.(message.counts);
       const job = slot.job;
       if (!job || job.id !== message.id) return;
       if (message.type === 'start') job.sink.start(message.status, message.headers);

@@ -348,11 +348,16 @@ export type OutboundOutcome = { ok: true; response: IncomingResponseData } | { o
 
 export class FutureIncomingResponse {
   readonly #poll: (timeoutMs: number) => OutboundOutcome | undefined;
+  readonly #deferred: boolean;
   #outcome: OutboundOutcome | undefined;
   #taken = false;
-  /** `poll(timeoutMs)` returns the outcome once known, blocking up to `timeoutMs`. */
-  constructor(poll: (timeoutMs: number) => OutboundOutcome | undefined) {
+  /**
+   * `poll(timeoutMs)` returns the outcome once known, blocking up to `timeoutMs`;
+   * `deferred`: polling runs the request in this thread (service chaining), see Pollable.
+   */
+  constructor(poll: (timeoutMs: number) => OutboundOutcome | undefined, deferred = false) {
     this.#poll = poll;
+    this.#deferred = deferred;
   }
   #check(timeoutMs: number): boolean {
     this.#outcome ??= this.#poll(timeoutMs);
@@ -362,6 +367,7 @@ export class FutureIncomingResponse {
     return new Pollable(
       () => this.#check(0),
       (timeoutMs) => void this.#check(timeoutMs),
+      this.#deferred,
     );
   }
   get() {

@@ -17,9 +17,15 @@ export class IoError {
 export class Pollable {
   readonly #ready: () => boolean;
   readonly #wait: (timeoutMs: number) => void;
-  constructor(ready: () => boolean = () => true, wait: (timeoutMs: number) => void = () => {}) {
+  /**
+   * Checking readiness does the work itself (a chained request runs the other component
+   * in this thread): poll() checks such pollables only when nothing cheap is ready.
+   */
+  readonly deferred: boolean;
+  constructor(ready: () => boolean = () => true, wait: (timeoutMs: number) => void = () => {}, deferred = false) {
     this.#ready = ready;
     this.#wait = wait;
+    this.deferred = deferred;
   }
   ready(): boolean {
     return this.#ready();
@@ -50,11 +56,17 @@ export function deadlinePollable(deadlineNs: bigint): Pollable & { deadlineNs: b
   return pollable;
 }
 
-/** `wasi:io/poll.poll`: indexes of the ready pollables, blocking until at least one is. */
+/**
+ * `wasi:io/poll.poll`: indexes of the ready pollables, blocking until at least one is.
+ * Deferred pollables (chained requests) are checked last, so a guest that answered its
+ * caller and fired a background request finishes writing its response first — as in Spin,
+ * where the chained component runs concurrently and never holds up the response.
+ */
 export function poll(pollables: Pollable[]): Uint32Array {
   for (;;) {
     const ready: number[] = [];
-    pollables.forEach((p, i) => p.ready() && ready.push(i));
+    pollables.forEach((p, i) => !p.deferred && p.ready() && ready.push(i));
+    if (ready.length === 0) pollables.forEach((p, i) => p.deferred && p.ready() && ready.push(i));
     if (ready.length > 0) return new Uint32Array(ready);
     // Wait on a non-timer source if there is one, bounded by the nearest timer.
     const deadlines = pollables.map((p) => (p as Pollable & { deadlineNs?: bigint }).deadlineNs).filter((d) => d !== undefined);

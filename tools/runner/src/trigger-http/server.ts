@@ -9,15 +9,19 @@ import type { RequestSink, WorkerPool } from '../engine/worker-pool.ts';
 import { RouteTable } from './routes.ts';
 import { spinHeaders } from './spin-headers.ts';
 import type { RequestLog } from '../logging.ts';
+import type { RunnerMetrics } from '../metrics/runner-metrics.ts';
 
 // Headers that are about the client connection, not the request; never forwarded to guests.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'transfer-encoding', 'upgrade', 'http2-settings']);
 
 export interface TriggerOptions {
   routes: RouteTable;
-  pool: WorkerPool;
+  /** The worker pool, or a SwappablePool in front of it (hot reload): only `dispatch` is used. */
+  pool: Pick<WorkerPool, 'dispatch'>;
   maxBodyBytes: number;
   log: RequestLog;
+  /** Set when the runner serves metrics (`--metrics-listen`). */
+  metrics?: RunnerMetrics;
 }
 
 /** A problem+json response of the runner itself (404, 413, 500, 504). */
@@ -105,7 +109,9 @@ export function startHttpServer(options: TriggerOptions, host: string, port: num
       // A bad Host header must cost one 400, never the process (an async throw here is an unhandled rejection).
       const p = problem(400, 'Bad Request', (error as Error).message);
       res.writeHead(p.status, Object.fromEntries(p.headers)).end(p.body);
-      options.log.request({ method: req.method ?? 'GET', path: req.url ?? '/', status: 400, ms: performance.now() - started });
+      const entry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 400, ms: performance.now() - started };
+      options.log.request(entry);
+      options.metrics?.observeRequest(entry);
       return;
     }
     let status = 0;
@@ -148,7 +154,9 @@ export function startHttpServer(options: TriggerOptions, host: string, port: num
     } catch (error) {
       sink.fail(500, (error as Error).message);
     }
-    options.log.request({ method: req.method ?? 'GET', path: url.pathname, status, ms: performance.now() - started, ...info });
+    const entry = { method: req.method ?? 'GET', path: url.pathname, status, ms: performance.now() - started, ...info };
+    options.log.request(entry);
+    options.metrics?.observeRequest(entry);
   });
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {

@@ -6,8 +6,14 @@ import type { WorkerFactor } from '../factor.ts';
 import type { KeyValueState } from './factor.ts';
 import type { KeyValueBackend, KeyValueOp } from './backends/backend.ts';
 import { openSqliteBackend } from './backends/sqlite.ts';
+import { count, counterCell, SEPARATOR, type CounterCell } from '../../metrics/worker-counters.worker.ts';
 
 const fail = (tag: string, val?: string) => ({ payload: val === undefined ? { tag } : { tag, val } });
+
+type Op = 'open' | 'get' | 'set' | 'delete' | 'exists' | 'get-keys';
+// Metric label suffixes (`op\0outcome`) built once, so counting a call concatenates nothing.
+const OK = Object.fromEntries((['open', 'get', 'set', 'delete', 'exists', 'get-keys'] as const).map((op) => [op, `${op}${SEPARATOR}ok`])) as Record<Op, string>;
+const OTHER = Object.fromEntries(Object.keys(OK).map((op) => [op, `${op}${SEPARATOR}other`])) as Record<Op, string>;
 
 function bridged(bridge: BridgeClient, label: string): KeyValueBackend {
   const run = (op: KeyValueOp) => bridge.call<unknown>('kv', { label, op });
@@ -44,38 +50,53 @@ export const keyValueWorkerFactor: WorkerFactor<KeyValueState, WorkerKv> = {
   },
   imports(kv, ctx) {
     const allowed = new Set(kv.state.access[ctx.componentId] ?? []);
-    // Host failures (disk, network) become the WIT `other` error, never a trap.
-    const guard = <T>(fn: () => T): T => {
+    const component = ctx.componentId;
+    // Host failures (disk, network) become the WIT `other` error, never a trap. Every call is
+    // counted for the metrics listener (when on) with its outcome: `ok` or the error tag.
+    const guard = <T>(cell: CounterCell | undefined, op: Op, fn: () => T): T => {
+      let result: T;
       try {
-        return fn();
+        result = fn();
       } catch (error) {
+        count(cell, OTHER[op]);
         throw fail('other', error instanceof Error ? error.message : String(error));
       }
+      count(cell, OK[op]);
+      return result;
     };
     class Store {
       readonly #backend: KeyValueBackend;
-      private constructor(backend: KeyValueBackend) {
+      readonly #cell: CounterCell | undefined;
+      private constructor(backend: KeyValueBackend, cell: CounterCell | undefined) {
         this.#backend = backend;
+        this.#cell = cell;
       }
       static open(label: string): Store {
-        if (!allowed.has(label)) throw fail('access-denied');
-        if (!kv.state.stores[label]) throw fail('no-such-store');
-        return new Store(guard(() => kv.backend(label)));
+        const cell = counterCell('kv', component, label);
+        if (!allowed.has(label)) {
+          count(cell, `open${SEPARATOR}access-denied`);
+          throw fail('access-denied');
+        }
+        if (!kv.state.stores[label]) {
+          count(cell, `open${SEPARATOR}no-such-store`);
+          throw fail('no-such-store');
+        }
+        return new Store(guard(cell, 'open', () => kv.backend(label)), cell);
       }
       get(key: string) {
-        return guard(() => this.#backend.get(key));
+        return guard(this.#cell, 'get', () => this.#backend.get(key));
       }
       set(key: string, value: Uint8Array) {
-        guard(() => this.#backend.set(key, value));
+        guard(this.#cell, 'set', () => this.#backend.set(key, value));
       }
       delete(key: string) {
-        guard(() => this.#backend.delete(key));
+        guard(this.#cell, 'delete', () => this.#backend.delete(key));
       }
       exists(key: string) {
-        return guard(() => this.#backend.exists(key));
+        return guard(this.#cell, 'exists', () => this.#backend.exists(key));
       }
       getKeys() {
-        return guard(() => this.#backend.getKeys());
+        return guard(this.#cell, 'get-keys', () => this.#backend.getKeys());
       }
     }
     return { 'fermyon:spin/key-value': { Store } };

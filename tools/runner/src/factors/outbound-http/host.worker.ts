@@ -7,6 +7,7 @@ import { isAllowed, chainingTarget } from './allowed-hosts.ts';
 import { FutureIncomingResponse, fromWasiMethod, type OutgoingRequest, type RequestOptions, type OutboundOutcome } from '../../host/http-types.worker.ts';
 import { RouteTable, compileRoute, type RouteMatch } from '../../trigger-http/routes.ts';
 import { spinHeaders } from '../../trigger-http/spin-headers.ts';
+import { countOutbound } from '../../metrics/worker-counters.worker.ts';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 // Spin's client address for chained requests (trigger-http outbound_http.rs CHAINED_CLIENT_ADDR).
@@ -19,6 +20,15 @@ function syntheticMatch(componentId: string, path: string): RouteMatch {
 }
 
 type WorkerState = { rules: OutboundHttpState['rules']; routes: RouteTable };
+
+/** Wrap a response poll so its outcome is counted once, when it becomes known (FutureIncomingResponse caches it). */
+function counted(component: string, host: string, poll: (timeoutMs: number) => OutboundOutcome | undefined) {
+  return (timeoutMs: number): OutboundOutcome | undefined => {
+    const outcome = poll(timeoutMs);
+    if (outcome) countOutbound(component, host, outcome.ok ? outcome.response.status : outcome.error.tag);
+    return outcome;
+  };
+}
 
 export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, WorkerState> = {
   name: 'outbound-http',
@@ -38,6 +48,7 @@ export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, WorkerSta
             throw fail('HTTP-request-URI-invalid');
           }
           if (!isAllowed(rules, url)) {
+            countOutbound(ctx.componentId, url.host, 'HTTP-request-denied');
             ctx.log.stderr(`outbound request to ${url.origin} denied: not in allowed_outbound_hosts of component "${ctx.componentId}"`);
             throw fail('HTTP-request-denied');
           }
@@ -56,7 +67,7 @@ export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, WorkerSta
                 ...spinHeaders(match, { scheme: 'http', host: url.host, pathWithQuery, clientAddr: target !== undefined ? CHAINED_CLIENT_ADDR : '127.0.0.1:0' }),
               );
             }
-            return new FutureIncomingResponse(() => {
+            return new FutureIncomingResponse(counted(ctx.componentId, url.host, () => {
               if (!match) return { ok: false, error: { tag: 'destination-not-found' } };
               const response = ctx.chain(match.route.component, {
                 method,
@@ -67,11 +78,11 @@ export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, WorkerSta
                 body: request.bodyChunks,
               });
               return response ? { ok: true, response } : { ok: false, error: { tag: 'destination-not-found' } };
-            });
+            }), true);
           }
           const timeoutNs = options?.firstByteTimeout() ?? options?.connectTimeout();
           let id: number | undefined;
-          return new FutureIncomingResponse((timeoutMs) => {
+          return new FutureIncomingResponse(counted(ctx.componentId, url.host, (timeoutMs) => {
             id ??= ctx.bridge.start('fetch', {
               method,
               url: url.href,
@@ -80,7 +91,7 @@ export const outboundHttpWorkerFactor: WorkerFactor<OutboundHttpState, WorkerSta
               timeoutMs: timeoutNs ? Number(timeoutNs / 1_000_000n) : DEFAULT_TIMEOUT_MS,
             } satisfies FetchCall);
             return ctx.bridge.wait(id, timeoutMs) as OutboundOutcome | undefined;
-          });
+          }));
         },
       },
     };
