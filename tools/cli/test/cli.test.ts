@@ -1,30 +1,19 @@
 // The edgewatch CLI against a running app (real spin.toml, real wasm, SQLite
 // store in a temp dir): devices, send, and the KV inspector reading the same file.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.ts';
 import { startTestApp } from '@edgewatch/runner';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const MAIN = path.join(ROOT, 'tools/cli/src/main.ts');
 const ADMIN = 'cli-test-admin-token';
 const stateDir = mkdtempSync(path.join(os.tmpdir(), 'edgewatch-cli-'));
 let app: Awaited<ReturnType<typeof startTestApp>>;
 
 /** Run the CLI; resolves with stdout/stderr and the exit code. */
-async function edgewatch(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [MAIN, ...args], { env: { ...process.env, EDGEWATCH_ADMIN_TOKEN: ADMIN, ...env }, cwd: ROOT });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const edgewatch = (args: string[], env: Record<string, string> = {}) => runCli(args, { EDGEWATCH_ADMIN_TOKEN: ADMIN, ...env });
 
 beforeAll(async () => {
   app = await startTestApp({ from: ROOT, keyValue: undefined, stateDir, variables: { admin_token: ADMIN } });

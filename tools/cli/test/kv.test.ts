@@ -2,33 +2,23 @@
 // writer, a scoring state and an alert revision in the layouts their libs use,
 // in the SQLite file Spin and the runner share and (where Debian's
 // redis-server is installed) in Redis via a runtime config.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.ts';
 import { closeSqliteBackends, defaultStoreFile, openRedisBackend, openSqliteBackend } from '@edgewatch/runner';
 import { writeBatch } from '@edgewatch/series-store';
 import { decodeKey } from '../src/key-layout.ts';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const MAIN = path.join(ROOT, 'tools/cli/src/main.ts');
 const REDIS_SERVER = '/usr/bin/redis-server';
 const BATCH = '0123456789abcdef01234567';
 const T0 = 1764410400; // 2025-11-29T10:00:00Z
 
-async function edgewatch(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [MAIN, 'kv', ...args], { cwd: ROOT });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const edgewatch = (args: string[]) => runCli(['kv', ...args]);
 
 /** Scoring state bytes as libs/scoring's state-codec writes them: "EWS1", header length, JSON header, detector bytes. */
 function scoringState(header: object, detectorBytes: number): Uint8Array {

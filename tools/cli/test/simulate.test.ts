@@ -1,32 +1,21 @@
 // `edgewatch simulate` against the real app (spin.toml, wasm components, the
 // runner): every reading the simulator counts as accepted is in the series API,
 // exactly once, with the values the signal produced; failures are one line.
-import { execFile } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.ts';
 import { startTestApp } from '@edgewatch/runner';
 import { simulate, type SimulateSummary } from '../src/simulate/simulate.ts';
 import { resolveSimulateOptions } from '../src/simulate/options.ts';
 import { loadCsvSeries, syntheticSource } from '../src/simulate/signal.ts';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const MAIN = path.join(ROOT, 'tools/cli/src/main.ts');
 const CSV = path.join(import.meta.dirname, 'fixtures/nab-small.csv');
 const ADMIN = 'simulate-test-admin-token';
 let app: Awaited<ReturnType<typeof startTestApp>>;
 
-async function edgewatch(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [MAIN, ...args], { env: { ...process.env, EDGEWATCH_ADMIN_TOKEN: ADMIN, ...env }, cwd: ROOT });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const edgewatch = (args: string[], env: Record<string, string> = {}) => runCli(args, { EDGEWATCH_ADMIN_TOKEN: ADMIN, ...env });
 
 /** Every point of one series, following `next` cursors. */
 async function readSeries(device: string, name: string): Promise<[number, number][]> {
