@@ -14,7 +14,7 @@ export interface AlertingDeps {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  /** Fischer settle delay of write-once claims; must exceed one store round trip. */
+  /** Fischer settle delay of write-once claims, used only by stores without `increment`; must exceed one store round trip. */
   claimSettleMs?: number;
 }
 

@@ -13,7 +13,7 @@ export interface AlertsEnv {
   random(): number;
   /** Outbound HTTP (Spin maps `fetch` to wasi:http; the host enforces allowed_outbound_hosts). */
   fetch(input: string, init: RequestInit): Promise<Response>;
-  /** How long a claimant waits before verifying its write-once claim (see claim.ts). */
+  /** How long a claimant waits before verifying its write-once claim when the store has no `increment` (see claim.ts). */
   claimSettleMs: number;
   /** Base URL of this deployment, for Alertmanager's externalURL and generatorURL. */
   externalUrl: string;

@@ -1,7 +1,7 @@
 // Test support (not exported from index.ts): an AlertsEnv over the memory store
 // with a hand-moved clock, seeded randomness and an in-process webhook receiver
 // that records what it got and can be told to fail.
-import { createMemoryStore } from '@edgewatch/spin-key-value';
+import { createMemoryStore, type KeyValueStore } from '@edgewatch/spin-key-value';
 import type { AlertsEnv } from './env.ts';
 import { parseReceiver, type Receiver } from './receivers.ts';
 import { saveCollection } from './config-store.ts';
@@ -14,14 +14,28 @@ export interface Received {
   json: Record<string, unknown> & { alerts: { status: string; labels: Record<string, string>; fingerprint: string }[]; status: string };
 }
 
+/** How the env's store claims keys (claim.ts): `counter` has `increment`, `fischer` has not. */
+export type ClaimMode = 'counter' | 'fischer';
+
+/** The mode suites run with unless a test picks one: `ALERTS_CLAIMS=fischer vitest run` runs every suite without `increment`. */
+export const defaultClaimMode: ClaimMode = process.env.ALERTS_CLAIMS === 'fischer' ? 'fischer' : 'counter';
+
+/** A memory store with or without `increment`. */
+export function testStore(mode: ClaimMode = defaultClaimMode): KeyValueStore {
+  const store = createMemoryStore();
+  if (mode === 'counter') return store;
+  const { increment: _, ...withoutIncrement } = store;
+  return withoutIncrement;
+}
+
 /** A controllable env: `clock.t` is epoch ms; `hook.failNext` makes the next calls answer 503. */
-export function testEnv(start = Date.UTC(2025, 0, 1)) {
+export function testEnv(start = Date.UTC(2025, 0, 1), mode: ClaimMode = defaultClaimMode) {
   const clock = { t: start };
   let seed = 42;
   const received: Received[] = [];
   const hook = { failNext: 0, status: 503, refuse: false };
   const env: AlertsEnv = {
-    store: createMemoryStore(),
+    store: testStore(mode),
     now: () => clock.t,
     // Yield to other tasks, so concurrent passes interleave at every claim.
     sleep: () => new Promise((resolve) => setTimeout(resolve, 0)),

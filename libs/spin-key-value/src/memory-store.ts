@@ -1,9 +1,10 @@
 // In-memory KeyValueStore for unit tests of handler logic (integration tests
 // use the real host through the runner).
 import type { KeyValueStore } from './store.ts';
+import { decodeCounter, encodeCounter } from './counter.ts';
 
-/** A fresh, empty store that copies values in and out like a real host would. */
-export function createMemoryStore(label = 'default'): KeyValueStore & { size(): number } {
+/** A fresh, empty store that copies values in and out like a real host would; `increment` stores counters as Spin does. */
+export function createMemoryStore(label = 'default'): KeyValueStore & { size(): number; increment(key: string, delta: number): number } {
   const data = new Map<string, Uint8Array>();
   return {
     label,
@@ -15,6 +16,12 @@ export function createMemoryStore(label = 'default'): KeyValueStore & { size(): 
     delete: (key) => void data.delete(key),
     exists: (key) => data.has(key),
     getKeys: () => [...data.keys()],
+    increment: (key, delta) => {
+      if (!Number.isSafeInteger(delta)) throw new RangeError(`increment of ${key}: delta ${delta} is not a safe integer`);
+      const value = decodeCounter(key, data.get(key)) + delta;
+      data.set(key, encodeCounter(value));
+      return value;
+    },
     size: () => data.size,
   };
 }

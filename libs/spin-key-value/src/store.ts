@@ -9,4 +9,11 @@ export interface KeyValueStore {
   delete(key: string): void;
   exists(key: string): boolean;
   getKeys(): string[];
+  /**
+   * Add `delta` to the key's counter atomically and return the new value; an absent key counts
+   * as 0. The value is stored as Spin's SQLite backend stores it (i64 little-endian, 8 bytes).
+   * Optional: `fermyon:spin/key-value` has no atomic operation, so only stores that also reach
+   * `wasi:keyvalue/atomics` have it (see `@edgewatch/spin-kv-atomics`); callers without it fall back.
+   */
+  increment?(key: string, delta: number): number;
 }

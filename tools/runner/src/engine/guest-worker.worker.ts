@@ -198,6 +198,7 @@ parentPort!.on('message', (message: ToWorker) => {
     post({ type: 'log', componentId: message.componentId, stream: 'stderr', line: `request failed: ${detail}` });
     if (!started || !ended) post({ type: 'fail', id, message: detail, counts: drainWorkerCounts() });
   }
+  post({ type: 'idle', id });
   scheduleRefill();
 });
 

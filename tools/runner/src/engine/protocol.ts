@@ -29,5 +29,7 @@ export type FromWorker =
   // `counts`: the worker's key-value/outbound counts since its last message, when metrics are on.
   | { type: 'end'; id: number; counts?: WorkerCounts }
   | { type: 'fail'; id: number; message: string; counts?: WorkerCounts }
+  /** The guest call returned: the response may have ended earlier (work in waitUntil runs after it). */
+  | { type: 'idle'; id: number }
   | { type: 'log'; componentId: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'instance-time'; componentId: string; ms: number; kind: 'fresh' | 'recycled' };

@@ -31,6 +31,8 @@ interface Job {
   request: IncomingRequestData;
   sink: RequestSink;
   done: () => void;
+  /** The response is complete (ended or failed); the guest may still run work it kept alive (waitUntil). */
+  answered?: boolean;
 }
 
 interface Slot {
@@ -86,10 +88,13 @@ export class WorkerPool {
       if (!job || job.id !== message.id) return;
       if (message.type === 'start') job.sink.start(message.status, message.headers);
       else if (message.type === 'chunk') job.sink.chunk(message.bytes);
-      else {
+      else if (message.type === 'idle') this.#finish(slot);
+      else if (!job.answered) {
+        // The client gets its answer now; the worker stays taken until the guest call returns
+        // ('idle'), so a new request never queues behind another request's background work.
+        job.answered = true;
         if (message.type === 'end') job.sink.end();
         else job.sink.fail(500, message.message);
-        this.#finish(slot);
       }
     });
     worker.on('error', (error) => {
@@ -111,7 +116,9 @@ export class WorkerPool {
     this.#slots.splice(index, 1);
     void slot.worker.terminate();
     if (job) {
-      job.sink.fail(status, message);
+      // Past its answer (background work ran over the timeout or crashed): only the log can tell.
+      if (job.answered) this.#events.log(job.componentId, 'stderr', `background work stopped: ${message}`);
+      else job.sink.fail(status, message);
       job.done();
     }
     if (!this.#closed) {
@@ -140,7 +147,7 @@ export class WorkerPool {
     }
   }
 
-  /** Run a request on the next free worker; resolves when the response is complete or failed. */
+  /** Run a request on the next free worker; resolves when the guest call has returned (or failed). */
   dispatch(componentId: string, request: IncomingRequestData, sink: RequestSink): Promise<void> {
     return new Promise((done) => {
       this.#queue.push({ id: this.#nextId++, componentId, request, sink, done });

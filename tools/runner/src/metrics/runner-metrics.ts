@@ -60,7 +60,7 @@ export class RunnerMetrics {
   });
   readonly #keyValue = new Counter({
     name: 'spin_key_value_operations_total',
-    help: 'fermyon:spin/key-value calls by component, store label, operation and outcome (ok or the WIT error tag).',
+    help: 'fermyon:spin/key-value and wasi:keyvalue calls by component, store label, operation and outcome (ok or the WIT error tag).',
     labelNames: ['component', 'store', 'op', 'outcome'] as const,
     collect: this.#flush,
     registers: [this.registry],

@@ -115,4 +115,20 @@ describe('metrics listener', () => {
     expect(sampleValue(after, 'spin_key_value_operations_total', { component: 'probe', op: 'get', outcome: 'ok' })).toBe(before + 1);
     expect(sampleValue(after, 'spin_key_value_operations_total', { component: 'probe', op: 'exists', outcome: 'ok' })).toBe(1);
   });
+
+  it('counts_wasi_keyvalue_calls_by_op_and_outcome', async () => {
+    const seen = sampleValue(await scrape(), 'spin_http_requests_total');
+    expect(await status('/wkv/increment?store=default&key=metric-ctr&delta=2')).toBe(200);
+    expect(await status('/wkv/set?store=default&key=metric-cas', { method: 'PUT', body: 'v1' })).toBe(200);
+    // cas-failed once (the value changes between current and swap), then the retry handle swaps.
+    expect(await status('/wkv/cas?store=default&key=metric-cas&value=mine&interfere=theirs')).toBe(409);
+    const samples = await scrapeAfter(seen + 3);
+    const kv = (op: string, outcome: string) => sampleValue(samples, 'spin_key_value_operations_total', { component: 'probe', store: 'default', op, outcome });
+    expect(kv('increment', 'ok')).toBe(1);
+    // The probe's handle, plus the one the host makes (and reads) on cas-failed, which the probe reads again.
+    expect(kv('cas-new', 'ok')).toBe(2);
+    expect(kv('cas-current', 'ok')).toBe(3);
+    expect(kv('cas-swap', 'cas-failed')).toBe(1);
+    expect(kv('cas-swap', 'ok')).toBe(1);
+  });
 });

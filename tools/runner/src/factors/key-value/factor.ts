@@ -35,6 +35,10 @@ function runLocal(backend: KeyValueBackend, op: KeyValueOp): unknown {
       return backend.exists(op.key);
     case 'get-keys':
       return backend.getKeys();
+    case 'increment':
+      return backend.increment(op.key, op.delta);
+    case 'cas-swap':
+      return backend.casSwap(op.key, op.expected, op.value);
   }
 }
 

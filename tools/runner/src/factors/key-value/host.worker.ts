@@ -1,11 +1,14 @@
 // fermyon:spin/key-value@2.0.0 for guests. Store.open enforces the component's
 // declared labels exactly as Spin does (access-denied otherwise); SQLite stores
 // are opened in the worker, memory and Redis stores are reached over the bridge.
+// wasi:keyvalue (store, atomics) is served from the same backends by
+// wasi-keyvalue.worker.ts.
 import type { BridgeClient } from '../../engine/sync-bridge.ts';
 import type { WorkerFactor } from '../factor.ts';
 import type { KeyValueState } from './factor.ts';
 import type { KeyValueBackend, KeyValueOp } from './backends/backend.ts';
 import { openSqliteBackend } from './backends/sqlite.ts';
+import { wasiKeyValueImports } from './wasi-keyvalue.worker.ts';
 import { count, counterCell, SEPARATOR, type CounterCell } from '../../metrics/worker-counters.worker.ts';
 
 const fail = (tag: string, val?: string) => ({ payload: val === undefined ? { tag } : { tag, val } });
@@ -23,10 +26,14 @@ function bridged(bridge: BridgeClient, label: string): KeyValueBackend {
     delete: (key) => void run({ op: 'delete', key }),
     exists: (key) => run({ op: 'exists', key }) as boolean,
     getKeys: () => run({ op: 'get-keys' }) as string[],
+    // One bridged op each, so the main thread applies it atomically.
+    increment: (key, delta) => run({ op: 'increment', key, delta }) as bigint,
+    casSwap: (key, expected, value) => run({ op: 'cas-swap', key, expected, value }) as boolean,
   };
 }
 
-interface WorkerKv {
+/** A worker's view of the key-value capability: app state plus this thread's open backends. */
+export interface WorkerKv {
   state: KeyValueState;
   backend(label: string): KeyValueBackend;
 }
@@ -99,6 +106,6 @@ export const keyValueWorkerFactor: WorkerFactor<KeyValueState, WorkerKv> = {
         return guard(this.#cell, 'get-keys', () => this.#backend.getKeys());
       }
     }
-    return { 'fermyon:spin/key-value': { Store } };
+    return { 'fermyon:spin/key-value': { Store }, ...wasiKeyValueImports(kv, component) };
   },
 };

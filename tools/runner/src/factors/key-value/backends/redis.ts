@@ -4,6 +4,15 @@
 import { createClient, RESP_TYPES } from 'redis';
 import type { KeyValueOp } from './backend.ts';
 
+// Compare-and-set in one server-side step: with ARGV[1] = '1' the key must still
+// hold ARGV[2]; with '0' it must still be absent.
+const CAS_SCRIPT = `local current = redis.call('GET', KEYS[1])
+if (ARGV[1] == '1' and current == ARGV[2]) or (ARGV[1] == '0' and current == false) then
+  redis.call('SET', KEYS[1], ARGV[3])
+  return 1
+end
+return 0`;
+
 export interface RedisBackend {
   run(op: KeyValueOp): Promise<unknown>;
   close(): Promise<void>;
@@ -17,6 +26,8 @@ export async function openRedisBackend(url: string): Promise<RedisBackend> {
   });
   await client.connect();
   const bytes = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  // Integer replies as text, so counters beyond 2^53 keep every digit.
+  const exact = client.withTypeMapping({ [RESP_TYPES.NUMBER]: String });
   return {
     async run(op) {
       switch (op.op) {
@@ -34,6 +45,14 @@ export async function openRedisBackend(url: string): Promise<RedisBackend> {
           return (await client.exists(op.key)) > 0;
         case 'get-keys':
           return await client.keys('*');
+        case 'increment':
+          // Spin's Redis provider: INCRBY, so the counter is stored as decimal text.
+          // node-redis types the delta as a number but sends `String(delta)`: a bigint stays exact.
+          return BigInt(await exact.incrBy(op.key, op.delta as unknown as number));
+        case 'cas-swap': {
+          const args = op.expected === undefined ? ['0', '', Buffer.from(op.value)] : ['1', Buffer.from(op.expected), Buffer.from(op.value)];
+          return (await client.eval(CAS_SCRIPT, { keys: [op.key], arguments: args })) === 1;
+        }
       }
     },
     close: async () => {

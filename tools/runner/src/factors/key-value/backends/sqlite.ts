@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SPIN_KV_TABLE_SQL, type KeyValueBackend } from './backend.ts';
+import { addI64, decodeCounter, encodeCounter, SPIN_KV_TABLE_SQL, type KeyValueBackend } from './backend.ts';
 
 const connections = new Map<string, DatabaseSync>();
 
@@ -31,15 +31,40 @@ export function openSqliteBackend(file: string, label: string): KeyValueBackend 
   const del = db.prepare('DELETE FROM spin_key_value WHERE store = ? AND key = ?');
   const exists = db.prepare('SELECT 1 FROM spin_key_value WHERE store = ? AND key = ?');
   const keys = db.prepare('SELECT key FROM spin_key_value WHERE store = ?');
+  const swap = db.prepare('UPDATE spin_key_value SET value = ? WHERE store = ? AND key = ? AND value = ?');
+  const read = (key: string) => {
+    const row = get.get(label, key) as { value: Uint8Array } | undefined;
+    return row ? new Uint8Array(row.value) : undefined;
+  };
   return {
-    get: (key) => {
-      const row = get.get(label, key) as { value: Uint8Array } | undefined;
-      return row ? new Uint8Array(row.value) : undefined;
-    },
+    get: read,
     set: (key, value) => void set.run(label, key, value),
     delete: (key) => void del.run(label, key),
     exists: (key) => exists.get(label, key) !== undefined,
     getKeys: () => (keys.all(label) as { key: string }[]).map((r) => r.key),
+    // As Spin: read-modify-write in one IMMEDIATE transaction, so other workers'
+    // connections (and a real `spin up`) wait on the write lock instead of racing.
+    increment: (key, delta) => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const next = addI64(decodeCounter(read(key)), delta);
+        set.run(label, key, encodeCounter(next));
+        db.exec('COMMIT');
+        return next;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    // Spin's SQLite provider: compare in the UPDATE's WHERE; with nothing read
+    // (`expected` undefined) it upserts, so that swap always succeeds.
+    casSwap: (key, expected, value) => {
+      if (expected === undefined) {
+        set.run(label, key, value);
+        return true;
+      }
+      return Number(swap.run(value, label, key, expected).changes) === 1;
+    },
   };
 }
 
