@@ -14,7 +14,9 @@ import type { KeyValueStore } from '@edgewatch/spin-key-value';
 /** Start the baseline on an ephemeral port, storing into `dbFile`. */
 export async function startIngestBaseline(dbFile: string, device: string): Promise<{ url: string; close(): Promise<void> }> {
   const backend = openSqliteBackend(dbFile, 'default');
-  const store: KeyValueStore = { label: 'default', ...backend };
+  // The plain operations only: the backend's atomics speak the WIT's s64 (bigint), not the lib's contract.
+  const { get, set, delete: del, exists, getKeys } = backend;
+  const store: KeyValueStore = { label: 'default', get, set, delete: del, exists, getKeys };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
