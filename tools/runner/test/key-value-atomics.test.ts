@@ -3,11 +3,9 @@
 // fermyon:spin/key-value, increment as an atomic i64 counter (8 bytes
 // little-endian on SQLite and memory, decimal text on Redis as Spin's Redis
 // provider stores it), and compare-and-swap with a fresh handle on cas-failed.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../src/index.ts';
-import { FIXTURE_DIR, freshStateDir, probeManifest, tempDir, writeManifest } from './support/fixture.ts';
+import { FIXTURE_DIR, freshStateDir, probeManifest, redisDefaultStore, writeManifest } from './support/fixture.ts';
 import { redisAvailable, startRedis } from './support/redis.ts';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -117,12 +115,6 @@ function atomicsCases(target: Target, prefix: string): void {
   });
 }
 
-function runtimeConfig(toml: string): string {
-  const file = path.join(tempDir('runner-rc-'), 'runtime-config.toml');
-  writeFileSync(file, toml);
-  return file;
-}
-
 describe('wasi:keyvalue on SQLite (default store)', () => {
   let app: App;
   beforeAll(async () => {
@@ -154,7 +146,7 @@ describe.skipIf(!redisAvailable)('wasi:keyvalue on Redis (runtime config)', () =
   let redis: Awaited<ReturnType<typeof startRedis>>;
   beforeAll(async () => {
     redis = await startRedis();
-    const file = runtimeConfig(`[key_value_store.default]\ntype = "redis"\nurl = "${redis.url}"\n`);
+    const file = redisDefaultStore(redis.url);
     app = await startTestApp({ from: FIXTURE_DIR, stateDir: freshStateDir(), keyValue: undefined, runtimeConfigFile: file });
   });
   afterAll(async () => {

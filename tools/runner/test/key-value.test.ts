@@ -2,22 +2,15 @@
 // on the default SQLite file, on a real redis-server and on memory; label
 // access rules; a non-default label from runtime config; the SQLite file
 // layout real Spin uses; and no lost writes under many parallel clients.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../src/index.ts';
-import { FIXTURE_DIR, freshStateDir, probeManifest, tempDir, writeManifest } from './support/fixture.ts';
+import { FIXTURE_DIR, freshStateDir, probeManifest, redisDefaultStore, runtimeConfig, writeManifest } from './support/fixture.ts';
 import { keyValueCases } from './support/kv-cases.ts';
 import { redisAvailable, startRedis } from './support/redis.ts';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
-
-function runtimeConfig(toml: string): string {
-  const file = path.join(tempDir('runner-rc-'), 'runtime-config.toml');
-  writeFileSync(file, toml);
-  return file;
-}
 
 describe('SQLite backend (default store)', () => {
   let app: App;
@@ -80,7 +73,7 @@ describe.skipIf(!redisAvailable)('Redis backend (runtime config)', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   beforeAll(async () => {
     redis = await startRedis();
-    const file = runtimeConfig(`[key_value_store.default]\ntype = "redis"\nurl = "${redis.url}"\n`);
+    const file = redisDefaultStore(redis.url);
     app = await startTestApp({ from: FIXTURE_DIR, stateDir: freshStateDir(), keyValue: undefined, runtimeConfigFile: file });
   });
   afterAll(async () => {
@@ -93,7 +86,7 @@ describe.skipIf(!redisAvailable)('Redis backend (runtime config)', () => {
   it('stores_keys_in_redis_not_in_the_sqlite_file', async () => {
     await fetch(`${app.url}/kv/set?store=default&key=where`, { method: 'PUT', body: 'redis' });
     // A second app on the same server sees it: the data lives in Redis.
-    const file = runtimeConfig(`[key_value_store.default]\ntype = "redis"\nurl = "${redis.url}"\n`);
+    const file = redisDefaultStore(redis.url);
     const second = await startTestApp({ from: FIXTURE_DIR, stateDir: freshStateDir(), keyValue: undefined, runtimeConfigFile: file });
     try {
       expect(await (await fetch(`${second.url}/kv/get?store=default&key=where`)).text()).toBe('redis');

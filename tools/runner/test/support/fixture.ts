@@ -47,3 +47,13 @@ ${options.component ?? ''}
 ${options.extra ?? ''}
 `;
 }
+
+/** Write `toml` as a runtime config file in a new temp folder; returns its path. */
+export function runtimeConfig(toml: string): string {
+  const file = path.join(tempDir('runner-rc-'), 'runtime-config.toml');
+  writeFileSync(file, toml);
+  return file;
+}
+
+/** A runtime config that puts the `default` store on the Redis server at `url`. */
+export const redisDefaultStore = (url: string): string => runtimeConfig(`[key_value_store.default]\ntype = "redis"\nurl = "${url}"\n`);
