@@ -5,8 +5,9 @@
 // provider stores it), and compare-and-swap with a fresh handle on cas-failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../src/index.ts';
-import { FIXTURE_DIR, freshStateDir, probeManifest, redisDefaultStore, writeManifest } from './support/fixture.ts';
-import { redisAvailable, startRedis } from './support/redis.ts';
+import { FIXTURE_DIR, freshStateDir, probeManifest, writeManifest } from './support/fixture.ts';
+import { redisAvailable } from './support/redis.ts';
+import { fixtureAppOnRedis } from './support/redis-app.ts';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -142,22 +143,12 @@ describe('wasi:keyvalue on memory (test harness default)', () => {
 });
 
 describe.skipIf(!redisAvailable)('wasi:keyvalue on Redis (runtime config)', () => {
-  let app: App;
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  beforeAll(async () => {
-    redis = await startRedis();
-    const file = redisDefaultStore(redis.url);
-    app = await startTestApp({ from: FIXTURE_DIR, stateDir: freshStateDir(), keyValue: undefined, runtimeConfigFile: file });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await redis?.stop();
-  });
+  const { app } = fixtureAppOnRedis();
 
-  atomicsCases({ url: () => app.url, counterFormat: 'decimal' }, 'redis-');
+  atomicsCases({ url: () => app().url, counterFormat: 'decimal' }, 'redis-');
 
   it('fails_an_absent_expected_swap_once_the_key_exists', async () => {
-    const response = await wkv({ url: () => app.url, counterFormat: 'decimal' }, 'cas', { key: 'redis-appeared', value: 'mine', interfere: 'theirs' });
+    const response = await wkv({ url: () => app().url, counterFormat: 'decimal' }, 'cas', { key: 'redis-appeared', value: 'mine', interfere: 'theirs' });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ tag: 'cas-failed', read: null, retryRead: 'theirs' });
   });

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../src/index.ts';
 import { FIXTURE_DIR, freshStateDir, probeManifest, redisDefaultStore, runtimeConfig, writeManifest } from './support/fixture.ts';
 import { keyValueCases } from './support/kv-cases.ts';
-import { redisAvailable, startRedis } from './support/redis.ts';
+import { redisAvailable } from './support/redis.ts';
+import { fixtureAppOnRedis } from './support/redis-app.ts';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -69,24 +70,14 @@ describe('SQLite backend (default store)', () => {
 });
 
 describe.skipIf(!redisAvailable)('Redis backend (runtime config)', () => {
-  let app: App;
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  beforeAll(async () => {
-    redis = await startRedis();
-    const file = redisDefaultStore(redis.url);
-    app = await startTestApp({ from: FIXTURE_DIR, stateDir: freshStateDir(), keyValue: undefined, runtimeConfigFile: file });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await redis?.stop();
-  });
+  const { app, redisUrl } = fixtureAppOnRedis();
 
-  keyValueCases({ url: () => app.url, store: 'default' }, 'redis-');
+  keyValueCases({ url: () => app().url, store: 'default' }, 'redis-');
 
   it('stores_keys_in_redis_not_in_the_sqlite_file', async () => {
-    await fetch(`${app.url}/kv/set?store=default&key=where`, { method: 'PUT', body: 'redis' });
+    await fetch(`${app().url}/kv/set?store=default&key=where`, { method: 'PUT', body: 'redis' });
     // A second app on the same server sees it: the data lives in Redis.
-    const file = redisDefaultStore(redis.url);
+    const file = redisDefaultStore(redisUrl());
     const second = await startTestApp({ from: FIXTURE_DIR, stateDir: freshStateDir(), keyValue: undefined, runtimeConfigFile: file });
     try {
       expect(await (await fetch(`${second.url}/kv/get?store=default&key=where`)).text()).toBe('redis');
