@@ -5,4 +5,4 @@ export { KeyValueError, toKeyValueError } from './errors.ts';
 export type { KeyValueErrorTag } from './errors.ts';
 export { createMemoryStore } from './memory-store.ts';
 export { getJson, setJson } from './json.ts';
-export { decodeCounter, encodeCounter } from './counter.ts';
+export { checkCounterDelta, decodeCounter, encodeCounter, safeCounter } from './counter.ts';

@@ -1,7 +1,7 @@
 // In-memory KeyValueStore for unit tests of handler logic (integration tests
 // use the real host through the runner).
 import type { KeyValueStore } from './store.ts';
-import { decodeCounter, encodeCounter } from './counter.ts';
+import { checkCounterDelta, decodeCounter, encodeCounter } from './counter.ts';
 
 /** A fresh, empty store that copies values in and out like a real host would; `increment` stores counters as Spin does. */
 export function createMemoryStore(label = 'default'): KeyValueStore & { size(): number; increment(key: string, delta: number): number } {
@@ -17,7 +17,7 @@ export function createMemoryStore(label = 'default'): KeyValueStore & { size(): 
     exists: (key) => data.has(key),
     getKeys: () => [...data.keys()],
     increment: (key, delta) => {
-      if (!Number.isSafeInteger(delta)) throw new RangeError(`increment of ${key}: delta ${delta} is not a safe integer`);
+      checkCounterDelta(key, delta);
       const value = decodeCounter(key, data.get(key)) + delta;
       data.set(key, encodeCounter(value));
       return value;

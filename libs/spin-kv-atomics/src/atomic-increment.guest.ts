@@ -3,7 +3,7 @@
 // fermyon:spin/key-value). Atomic on every Spin backend (SQLite transaction, Redis INCRBY).
 import { open, type Bucket } from 'wasi:keyvalue/store@0.2.0-draft2';
 import { increment } from 'wasi:keyvalue/atomics@0.2.0-draft2';
-import { KeyValueError, toKeyValueError, type KeyValueStore } from '@edgewatch/spin-key-value';
+import { checkCounterDelta, safeCounter, toKeyValueError, type KeyValueStore } from '@edgewatch/spin-key-value';
 
 function call<T>(fn: () => T): T {
   try {
@@ -24,11 +24,9 @@ export function withAtomicIncrement(store: KeyValueStore, label: string = store.
     exists: (key) => store.exists(key),
     getKeys: () => store.getKeys(),
     increment: (key, delta) => {
-      if (!Number.isSafeInteger(delta)) throw new RangeError(`increment of ${key}: delta ${delta} is not a safe integer`);
+      checkCounterDelta(key, delta);
       bucket ??= call(() => open(label));
-      const value = call(() => increment(bucket!, key, BigInt(delta)));
-      if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new KeyValueError('other', `${key}: counter ${value} is past a safe JS integer`);
-      return Number(value);
+      return safeCounter(key, call(() => increment(bucket!, key, BigInt(delta))));
     },
   };
 }
