@@ -20,7 +20,7 @@ function importsOver(backend: KeyValueBackend) {
     state: { stores: { default: { type: 'memory' } }, access: { probe: ['default', 'ghost'] } },
     backend: () => backend,
   };
-  const imports = wasiKeyValueImports(kv, 'probe') as Record<string, any>;
+  const imports = wasiKeyValueImports(kv, new Set(kv.state.access.probe), 'probe') as Record<string, any>;
   return { store: imports['wasi:keyvalue/store'], atomics: imports['wasi:keyvalue/atomics'] };
 }
 

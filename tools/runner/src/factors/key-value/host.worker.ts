@@ -9,14 +9,8 @@ import type { KeyValueState } from './factor.ts';
 import type { KeyValueBackend, KeyValueOp } from './backends/backend.ts';
 import { openSqliteBackend } from './backends/sqlite.ts';
 import { wasiKeyValueImports } from './wasi-keyvalue.worker.ts';
-import { count, counterCell, SEPARATOR, type CounterCell } from '../../metrics/worker-counters.worker.ts';
-
-const fail = (tag: string, val?: string) => ({ payload: val === undefined ? { tag } : { tag, val } });
-
-type Op = 'open' | 'get' | 'set' | 'delete' | 'exists' | 'get-keys';
-// Metric label suffixes (`op\0outcome`) built once, so counting a call concatenates nothing.
-const OK = Object.fromEntries((['open', 'get', 'set', 'delete', 'exists', 'get-keys'] as const).map((op) => [op, `${op}${SEPARATOR}ok`])) as Record<Op, string>;
-const OTHER = Object.fromEntries(Object.keys(OK).map((op) => [op, `${op}${SEPARATOR}other`])) as Record<Op, string>;
+import { guardCall, openChecked } from './guarded-calls.worker.ts';
+import type { CounterCell } from '../../metrics/worker-counters.worker.ts';
 
 function bridged(bridge: BridgeClient, label: string): KeyValueBackend {
   const run = (op: KeyValueOp) => bridge.call<unknown>('kv', { label, op });
@@ -58,19 +52,6 @@ export const keyValueWorkerFactor: WorkerFactor<KeyValueState, WorkerKv> = {
   imports(kv, ctx) {
     const allowed = new Set(kv.state.access[ctx.componentId] ?? []);
     const component = ctx.componentId;
-    // Host failures (disk, network) become the WIT `other` error, never a trap. Every call is
-    // counted for the metrics listener (when on) with its outcome: `ok` or the error tag.
-    const guard = <T>(cell: CounterCell | undefined, op: Op, fn: () => T): T => {
-      let result: T;
-      try {
-        result = fn();
-      } catch (error) {
-        count(cell, OTHER[op]);
-        throw fail('other', error instanceof Error ? error.message : String(error));
-      }
-      count(cell, OK[op]);
-      return result;
-    };
     class Store {
       readonly #backend: KeyValueBackend;
       readonly #cell: CounterCell | undefined;
@@ -79,33 +60,25 @@ export const keyValueWorkerFactor: WorkerFactor<KeyValueState, WorkerKv> = {
         this.#cell = cell;
       }
       static open(label: string): Store {
-        const cell = counterCell('kv', component, label);
-        if (!allowed.has(label)) {
-          count(cell, `open${SEPARATOR}access-denied`);
-          throw fail('access-denied');
-        }
-        if (!kv.state.stores[label]) {
-          count(cell, `open${SEPARATOR}no-such-store`);
-          throw fail('no-such-store');
-        }
-        return new Store(guard(cell, 'open', () => kv.backend(label)), cell);
+        const { backend, cell } = openChecked(kv, allowed, component, label);
+        return new Store(backend, cell);
       }
       get(key: string) {
-        return guard(this.#cell, 'get', () => this.#backend.get(key));
+        return guardCall(this.#cell, 'get', () => this.#backend.get(key));
       }
       set(key: string, value: Uint8Array) {
-        guard(this.#cell, 'set', () => this.#backend.set(key, value));
+        guardCall(this.#cell, 'set', () => this.#backend.set(key, value));
       }
       delete(key: string) {
-        guard(this.#cell, 'delete', () => this.#backend.delete(key));
+        guardCall(this.#cell, 'delete', () => this.#backend.delete(key));
       }
       exists(key: string) {
-        return guard(this.#cell, 'exists', () => this.#backend.exists(key));
+        return guardCall(this.#cell, 'exists', () => this.#backend.exists(key));
       }
       getKeys() {
-        return guard(this.#cell, 'get-keys', () => this.#backend.getKeys());
+        return guardCall(this.#cell, 'get-keys', () => this.#backend.getKeys());
       }
     }
-    return { 'fermyon:spin/key-value': { Store }, ...wasiKeyValueImports(kv, component) };
+    return { 'fermyon:spin/key-value': { Store }, ...wasiKeyValueImports(kv, allowed, component) };
   },
 };

@@ -5,33 +5,11 @@
 // `cas` whose current value is already read, and errors are WIT variants.
 import type { KeyValueBackend } from './backends/backend.ts';
 import type { WorkerKv } from './host.worker.ts';
-import { count, counterCell, SEPARATOR, type CounterCell } from '../../metrics/worker-counters.worker.ts';
-
-const OPS = ['open', 'get', 'set', 'delete', 'exists', 'list-keys', 'increment', 'cas-new', 'cas-current', 'cas-swap'] as const;
-type Op = (typeof OPS)[number];
-const OK = Object.fromEntries(OPS.map((op) => [op, `${op}${SEPARATOR}ok`])) as Record<Op, string>;
-const OTHER = Object.fromEntries(OPS.map((op) => [op, `${op}${SEPARATOR}other`])) as Record<Op, string>;
-
-const storeError = (tag: 'no-such-store' | 'access-denied' | 'other', val?: string) => (val === undefined ? { tag } : { tag, val });
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Run a backend call: a host failure becomes `other`, never a trap; the call is counted. */
-function guard<T>(cell: CounterCell | undefined, op: Op, fn: () => T): T {
-  let result: T;
-  try {
-    result = fn();
-  } catch (error) {
-    count(cell, OTHER[op]);
-    throw { payload: storeError('other', message(error)) };
-  }
-  count(cell, OK[op]);
-  return result;
-}
+import { countOk, countOther, errorMessage, guardCall as guard, openChecked, witError } from './guarded-calls.worker.ts';
+import { count, SEPARATOR, type CounterCell } from '../../metrics/worker-counters.worker.ts';
 
 /** The `wasi:keyvalue/store` and `wasi:keyvalue/atomics` imports for one component instance. */
-export function wasiKeyValueImports(kv: WorkerKv, component: string): Record<string, object> {
-  const allowed = new Set(kv.state.access[component] ?? []);
-
+export function wasiKeyValueImports(kv: WorkerKv, allowed: ReadonlySet<string>, component: string): Record<string, object> {
   class Bucket {
     readonly backend: KeyValueBackend;
     readonly cell: CounterCell | undefined;
@@ -53,27 +31,16 @@ export function wasiKeyValueImports(kv: WorkerKv, component: string): Record<str
     }
     listKeys(cursor: string | undefined) {
       if (cursor !== undefined) {
-        count(this.cell, OTHER['list-keys']);
-        throw { payload: storeError('other', 'list_keys: cursor not supported') };
+        countOther(this.cell, 'list-keys');
+        throw witError('other', 'list_keys: cursor not supported');
       }
       return { keys: guard(this.cell, 'list-keys', () => this.backend.getKeys()), cursor: undefined };
     }
   }
 
   function open(label: string): Bucket {
-    const cell = counterCell('kv', component, label);
-    if (!allowed.has(label)) {
-      count(cell, `open${SEPARATOR}access-denied`);
-      throw { payload: storeError('access-denied') };
-    }
-    if (!kv.state.stores[label]) {
-      count(cell, `open${SEPARATOR}no-such-store`);
-      throw { payload: storeError('no-such-store') };
-    }
-    return new Bucket(
-      guard(cell, 'open', () => kv.backend(label)),
-      cell,
-    );
+    const { backend, cell } = openChecked(kv, allowed, component, label);
+    return new Bucket(backend, cell);
   }
 
   class Cas {
@@ -86,7 +53,7 @@ export function wasiKeyValueImports(kv: WorkerKv, component: string): Record<str
       this.key = key;
     }
     static new(bucket: Bucket, key: string): Cas {
-      count(bucket.cell, OK['cas-new']);
+      countOk(bucket.cell, 'cas-new');
       return new Cas(bucket, key);
     }
     current() {
@@ -105,11 +72,11 @@ export function wasiKeyValueImports(kv: WorkerKv, component: string): Record<str
     try {
       swapped = bucket.backend.casSwap(key, cas.expected, value);
     } catch (error) {
-      count(bucket.cell, OTHER['cas-swap']);
-      throw { payload: { tag: 'store-error', val: storeError('other', message(error)) } };
+      countOther(bucket.cell, 'cas-swap');
+      throw { payload: { tag: 'store-error', val: witError('other', errorMessage(error)).payload } };
     }
     if (swapped) {
-      count(bucket.cell, OK['cas-swap']);
+      countOk(bucket.cell, 'cas-swap');
       return;
     }
     count(bucket.cell, `cas-swap${SEPARATOR}cas-failed`);
